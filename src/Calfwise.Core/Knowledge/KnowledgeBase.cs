@@ -1,0 +1,91 @@
+using System.Collections.Frozen;
+
+namespace Calfwise.Core.Knowledge;
+
+/// <summary>The validated knowledge base: everything the engine knows, loaded once and shared.</summary>
+public sealed class KnowledgeBase
+{
+    private static readonly Lazy<KnowledgeBase> EmbeddedInstance = new(() => KnowledgeLoader.LoadEmbedded().OrThrow());
+
+    internal KnowledgeBase(
+        IReadOnlyList<Source> sources,
+        IReadOnlyList<Finding> findings,
+        IReadOnlyList<Condition> conditions,
+        IReadOnlyList<Analyte> analytes,
+        IReadOnlyList<Threshold> thresholds,
+        IReadOnlyList<MedicationClass> medicationClasses,
+        IReadOnlyList<RedFlag> redFlags,
+        IReadOnlyList<Recommendation> recommendations,
+        IReadOnlyList<TriageAdvice> triageAdvice,
+        IReadOnlyList<ProbabilityBand> bands,
+        string disclaimer,
+        RlsInstruments rls)
+    {
+        Sources = sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        Findings = findings;
+        FindingsById = findings.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
+        Conditions = conditions;
+        ConditionsById = conditions.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
+        Analytes = analytes;
+        AnalytesById = analytes.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+        Thresholds = thresholds.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        MedicationClasses = medicationClasses;
+        MedicationClassesById = medicationClasses.ToFrozenDictionary(m => m.Id, StringComparer.Ordinal);
+        DrugClasses = medicationClasses
+            .SelectMany(c => c.Drugs.Select(d => (Drug: d, Class: c)))
+            .GroupBy(x => x.Drug, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<MedicationClass>)g.Select(x => x.Class).ToList(), StringComparer.OrdinalIgnoreCase);
+        RedFlags = redFlags;
+        Recommendations = recommendations;
+        RecommendationsById = recommendations.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        TriageAdvice = triageAdvice.ToFrozenDictionary(t => t.Level);
+        Bands = bands.ToFrozenDictionary(b => b.Id, StringComparer.Ordinal);
+        Disclaimer = disclaimer;
+        Rls = rls;
+    }
+
+    /// <summary>The knowledge base shipped inside this assembly, validated on first use.</summary>
+    public static KnowledgeBase Embedded => EmbeddedInstance.Value;
+
+    public FrozenDictionary<string, Source> Sources { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public FrozenDictionary<string, Finding> FindingsById { get; }
+
+    public IReadOnlyList<Condition> Conditions { get; }
+
+    public FrozenDictionary<string, Condition> ConditionsById { get; }
+
+    public IReadOnlyList<Analyte> Analytes { get; }
+
+    public FrozenDictionary<string, Analyte> AnalytesById { get; }
+
+    public FrozenDictionary<string, Threshold> Thresholds { get; }
+
+    public IReadOnlyList<MedicationClass> MedicationClasses { get; }
+
+    public FrozenDictionary<string, MedicationClass> MedicationClassesById { get; }
+
+    /// <summary>Generic drug name (any case) to the classes it belongs to.</summary>
+    public FrozenDictionary<string, IReadOnlyList<MedicationClass>> DrugClasses { get; }
+
+    public IReadOnlyList<RedFlag> RedFlags { get; }
+
+    public IReadOnlyList<Recommendation> Recommendations { get; }
+
+    public FrozenDictionary<string, Recommendation> RecommendationsById { get; }
+
+    public FrozenDictionary<TriageLevel, TriageAdvice> TriageAdvice { get; }
+
+    public FrozenDictionary<string, ProbabilityBand> Bands { get; }
+
+    public string Disclaimer { get; }
+
+    public RlsInstruments Rls { get; }
+
+    public Threshold Threshold(string id) =>
+        Thresholds.TryGetValue(id, out var threshold)
+            ? threshold
+            : throw new KeyNotFoundException($"Threshold '{id}' is not in the knowledge base.");
+}

@@ -1,0 +1,146 @@
+namespace Calfwise.Core.Knowledge;
+
+/// <summary>How strong the support for a number is.</summary>
+public enum EvidenceGrade
+{
+    /// <summary>Clinical practice guideline or systematic review.</summary>
+    A,
+    /// <summary>Cohort, diagnostic-accuracy or population study.</summary>
+    B,
+    /// <summary>Expert consensus, narrative review, textbook, regulator notice.</summary>
+    C,
+    /// <summary>Project estimate judged from the sources because none is published.</summary>
+    D,
+}
+
+/// <summary>Biological sex as used by reference ranges.</summary>
+public enum Sex
+{
+    Female,
+    Male,
+}
+
+/// <summary>Where a knowledge item was defined, for error messages and review.</summary>
+public readonly record struct SourceLocation(string File, int Line)
+{
+    public override string ToString() => $"{File}:{Line}";
+}
+
+/// <summary>A guideline, paper or reference text.</summary>
+public sealed record Source(string Id, string Citation, int Year, string Url, EvidenceGrade Grade, SourceLocation Location);
+
+/// <summary>A symptom, sign, history item or trigger that a person answers yes or no to.</summary>
+public sealed record Finding(string Id, string Label, string Question, string Category, string? Group, SourceLocation Location);
+
+/// <summary>A likelihood ratio for a finding answered yes (<see cref="Present"/>) or no (<see cref="Absent"/>).</summary>
+public sealed record FindingEvidence(string FindingId, double? Present, double? Absent, string SourceId, EvidenceGrade Grade, string? Reason, SourceLocation Location);
+
+/// <summary>Whether a lab band applies only with or without inflammation.</summary>
+public enum InflammationFilter
+{
+    Any,
+    Present,
+    Absent,
+}
+
+/// <summary>A likelihood ratio for a lab value falling in [<see cref="From"/>, <see cref="Below"/>) in canonical units.</summary>
+public sealed record LabEvidence(string AnalyteId, decimal? From, decimal? Below, double Lr, InflammationFilter Inflammation, string SourceId, EvidenceGrade Grade, string? Reason, SourceLocation Location)
+{
+    public bool Contains(decimal value) => (From is null || value >= From) && (Below is null || value < Below);
+}
+
+/// <summary>A condition of the differential.</summary>
+public sealed record Condition(
+    string Id,
+    string Name,
+    string Summary,
+    double Prior,
+    EvidenceGrade PriorGrade,
+    string PriorSourceId,
+    string? PriorReason,
+    TriageLevel Triage,
+    IReadOnlyList<FindingEvidence> Findings,
+    IReadOnlyList<LabEvidence> Labs,
+    SourceLocation Location);
+
+/// <summary>A unit a lab may report an analyte in, with its exact factor to the canonical unit.</summary>
+public sealed record LabUnit(string Code, decimal Multiply, decimal Divide)
+{
+    public decimal ToCanonical(decimal value) => value * Multiply / Divide;
+
+    public decimal FromCanonical(decimal value) => value * Divide / Multiply;
+}
+
+/// <summary>A reference range row; null limits and filters mean "any".</summary>
+public sealed record ReferenceRange(decimal? Low, decimal? High, Sex? Sex, decimal? MinAge, decimal? MaxAge, bool? Pregnant, string SourceId, SourceLocation Location)
+{
+    public bool AppliesTo(Sex sex, decimal age, bool pregnant) =>
+        (Sex is null || Sex == sex)
+        && (MinAge is null || age >= MinAge)
+        && (MaxAge is null || age < MaxAge)
+        && (Pregnant is null || Pregnant == pregnant);
+
+    /// <summary>How many filters the row sets; the most specific matching row wins.</summary>
+    public int Specificity => (Sex is null ? 0 : 1) + (MinAge is null ? 0 : 1) + (MaxAge is null ? 0 : 1) + (Pregnant is null ? 0 : 2);
+}
+
+/// <summary>A value beyond which a result is critical.</summary>
+public sealed record CriticalLimit(decimal? Below, decimal? Above, string SourceId, SourceLocation Location);
+
+/// <summary>A lab analyte.</summary>
+public sealed record Analyte(
+    string Id,
+    string Name,
+    string Loinc,
+    LabUnit Canonical,
+    IReadOnlyList<LabUnit> Units,
+    decimal MinPossible,
+    decimal MaxPossible,
+    string BoundsSourceId,
+    IReadOnlyList<ReferenceRange> Ranges,
+    IReadOnlyList<CriticalLimit> Critical,
+    SourceLocation Location)
+{
+    /// <summary>The canonical unit first, then the others.</summary>
+    public IEnumerable<LabUnit> AllUnits => Units.Prepend(Canonical);
+}
+
+/// <summary>A named decision threshold in the analyte's canonical unit.</summary>
+public sealed record Threshold(string Id, string AnalyteId, decimal Value, string SourceId, string? Note, SourceLocation Location);
+
+/// <summary>The effect of a medication class on a condition.</summary>
+public sealed record MedicationEffect(string ConditionId, double Lr, string SourceId, EvidenceGrade Grade, SourceLocation Location);
+
+/// <summary>A class of medications with its generic drug names.</summary>
+public sealed record MedicationClass(string Id, string Name, IReadOnlyList<string> Drugs, IReadOnlyList<MedicationEffect> Effects, SourceLocation Location);
+
+/// <summary>A red flag: when its rule holds, triage is at least its level.</summary>
+public sealed record RedFlag(string Id, TriageLevel Level, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location);
+
+/// <summary>A recommendation and when it applies.</summary>
+public sealed record Recommendation(string Id, string Kind, string Title, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location);
+
+/// <summary>A named probability band rules can refer to ("possible", "likely").</summary>
+public sealed record ProbabilityBand(string Id, double Probability, string SourceId, SourceLocation Location);
+
+/// <summary>What a triage level asks a person to do.</summary>
+public sealed record TriageAdvice(TriageLevel Level, string Advice);
+
+/// <summary>One IRLSSG 2014 criterion.</summary>
+public sealed record IrlssgCriterion(int Number, string Text, string? FindingId, IReadOnlyList<RlsMimic> Mimics);
+
+/// <summary>A finding that may mimic restless legs, and the condition that would explain it.</summary>
+public sealed record RlsMimic(string FindingId, string? ConditionId);
+
+/// <summary>A band of the IRLS severity scale total.</summary>
+public sealed record IrlsBand(int Min, int Max, string Label);
+
+/// <summary>The diagnostic criteria and severity scale for restless legs.</summary>
+public sealed record RlsInstruments(
+    string CriteriaSourceId,
+    IReadOnlyList<IrlssgCriterion> Criteria,
+    string ScaleSourceId,
+    int ItemCount,
+    int MaxItemScore,
+    IReadOnlyList<IrlsBand> Bands,
+    string LicenceNote);

@@ -1,0 +1,188 @@
+namespace Calfwise.Core.Knowledge;
+
+/// <summary>What a rule can ask about a case being assessed.</summary>
+public interface IRuleContext
+{
+    bool? Answer(string findingId);
+    double Probability(string conditionId);
+    double BandProbability(string bandId);
+    LabStatus? LabStatus(string analyteId);
+    decimal? CanonicalValue(string analyteId);
+    Threshold Threshold(string thresholdId);
+    IronPlan IronPlan { get; }
+    bool? Anemia { get; }
+    bool? SevereAnemia { get; }
+    bool? Inflammation { get; }
+    bool HasMedicationClass(string classId);
+    Sex Sex { get; }
+    bool Pregnant { get; }
+    decimal Age { get; }
+    bool RedFlagFired(string redFlagId);
+    TriageLevel TriageSoFar { get; }
+}
+
+/// <summary>What kind of knowledge item a rule refers to, for validating references at load.</summary>
+public enum ReferenceKind
+{
+    Finding,
+    Condition,
+    Band,
+    Analyte,
+    Threshold,
+    MedicationClass,
+    RedFlag,
+}
+
+public readonly record struct RuleReference(ReferenceKind Kind, string Id);
+
+/// <summary>A condition written in the knowledge files that says when a red flag or recommendation applies.</summary>
+public abstract record Rule
+{
+    public abstract bool Evaluate(IRuleContext context);
+
+    public virtual IEnumerable<RuleReference> References() => [];
+}
+
+public sealed record AllRule(IReadOnlyList<Rule> Rules) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => Rules.All(r => r.Evaluate(context));
+
+    public override IEnumerable<RuleReference> References() => Rules.SelectMany(r => r.References());
+}
+
+public sealed record AnyRule(IReadOnlyList<Rule> Rules) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => Rules.Any(r => r.Evaluate(context));
+
+    public override IEnumerable<RuleReference> References() => Rules.SelectMany(r => r.References());
+}
+
+public sealed record NotRule(Rule Inner) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => !Inner.Evaluate(context);
+
+    public override IEnumerable<RuleReference> References() => Inner.References();
+}
+
+/// <summary>How a finding was answered: yes, no, or not at all.</summary>
+public enum AnswerKind
+{
+    Yes,
+    No,
+    Unknown,
+}
+
+public sealed record FindingRule(string FindingId, AnswerKind Answer) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => (context.Answer(FindingId), Answer) switch
+    {
+        (true, AnswerKind.Yes) => true,
+        (false, AnswerKind.No) => true,
+        (null, AnswerKind.Unknown) => true,
+        _ => false,
+    };
+
+    public override IEnumerable<RuleReference> References() => [new(ReferenceKind.Finding, FindingId)];
+}
+
+public sealed record ConditionBandRule(string ConditionId, string BandId) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.Probability(ConditionId) >= context.BandProbability(BandId);
+
+    public override IEnumerable<RuleReference> References() => [new(ReferenceKind.Condition, ConditionId), new(ReferenceKind.Band, BandId)];
+}
+
+public sealed record LabStatusRule(string AnalyteId, IReadOnlyList<LabStatus> Statuses) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.LabStatus(AnalyteId) is { } status && Statuses.Contains(status);
+
+    public override IEnumerable<RuleReference> References() => [new(ReferenceKind.Analyte, AnalyteId)];
+}
+
+public sealed record LabMissingRule(string AnalyteId) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.CanonicalValue(AnalyteId) is null;
+
+    public override IEnumerable<RuleReference> References() => [new(ReferenceKind.Analyte, AnalyteId)];
+}
+
+/// <summary>How a lab value is compared with a named threshold.</summary>
+public enum Comparison
+{
+    Below,
+    AtMost,
+    Above,
+    AtLeast,
+}
+
+public sealed record LabThresholdRule(string ThresholdId, Comparison Comparison) : Rule
+{
+    public override bool Evaluate(IRuleContext context)
+    {
+        var threshold = context.Threshold(ThresholdId);
+        if (context.CanonicalValue(threshold.AnalyteId) is not { } value)
+        {
+            return false;
+        }
+
+        return Comparison switch
+        {
+            Comparison.Below => value < threshold.Value,
+            Comparison.AtMost => value <= threshold.Value,
+            Comparison.Above => value > threshold.Value,
+            Comparison.AtLeast => value >= threshold.Value,
+            _ => throw new InvalidOperationException($"Unhandled comparison {Comparison}."),
+        };
+    }
+
+    public override IEnumerable<RuleReference> References() => [new(ReferenceKind.Threshold, ThresholdId)];
+}
+
+public sealed record IronPlanRule(IronPlan Plan) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.IronPlan == Plan;
+}
+
+public sealed record AnemiaRule(bool SevereOnly) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => (SevereOnly ? context.SevereAnemia : context.Anemia) == true;
+}
+
+public sealed record InflammationRule(bool Present) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.Inflammation == Present;
+}
+
+public sealed record MedicationClassRule(string ClassId) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.HasMedicationClass(ClassId);
+
+    public override IEnumerable<RuleReference> References() => [new(ReferenceKind.MedicationClass, ClassId)];
+}
+
+public sealed record SexRule(Sex Sex) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.Sex == Sex;
+}
+
+public sealed record PregnantRule(bool Pregnant) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.Pregnant == Pregnant;
+}
+
+public sealed record AgeRule(decimal Years, bool AtLeast) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => AtLeast ? context.Age >= Years : context.Age < Years;
+}
+
+public sealed record RedFlagRule(string RedFlagId) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.RedFlagFired(RedFlagId);
+
+    public override IEnumerable<RuleReference> References() => [new(ReferenceKind.RedFlag, RedFlagId)];
+}
+
+public sealed record TriageAtLeastRule(TriageLevel Level) : Rule
+{
+    public override bool Evaluate(IRuleContext context) => context.TriageSoFar >= Level;
+}

@@ -1,0 +1,50 @@
+namespace Calfwise.Core.Knowledge;
+
+/// <summary>A lab value read against its reference range and critical limits.</summary>
+public enum LabStatus
+{
+    Low,
+    Normal,
+    High,
+    Critical,
+    /// <summary>No reference range in the knowledge base applies to this person.</summary>
+    Unranged,
+}
+
+/// <summary>The outcome of the iron treatment algorithm (AASM 2024, IRLSSG 2018).</summary>
+public enum IronPlan
+{
+    /// <summary>No ferritin yet: test before any iron.</summary>
+    TestFirst,
+    /// <summary>Ferritin at or below 75 ng/mL or TSAT below 20%: oral iron, IV iron if oral fails.</summary>
+    OralOrIv,
+    /// <summary>Ferritin above 75 and up to 100 ng/mL: only IV iron helps RLS.</summary>
+    IvOnly,
+    /// <summary>Ferritin above 100 ng/mL: no iron for RLS.</summary>
+    NoIron,
+    /// <summary>Iron overload suspected: no iron, see a doctor.</summary>
+    Overload,
+}
+
+public static class LabStatusIds
+{
+    public static string ToId(this LabStatus status) => status switch
+    {
+        LabStatus.Low => "low",
+        LabStatus.Normal => "normal",
+        LabStatus.High => "high",
+        LabStatus.Critical => "critical",
+        LabStatus.Unranged => "unranged",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string ToId(this IronPlan plan) => plan switch
+    {
+        IronPlan.TestFirst => "test-first",
+        IronPlan.OralOrIv => "oral-or-iv",
+        IronPlan.IvOnly => "iv-only",
+        IronPlan.NoIron => "no-iron",
+        IronPlan.Overload => "overload",
+        _ => throw new ArgumentOutOfRangeException(nameof(plan), plan, null),
+    };
+}
