@@ -27,7 +27,7 @@ public static class KnowledgeLoader
     [
         "ferritin-rls-iron", "ferritin-rls-iv-max", "tsat-rls-iron", "ferritin-rls-iron-child",
         "tsat-overload", "ferritin-overload-female", "ferritin-overload-male", "crp-inflammation",
-        "hb-severe", "hb-severe-pregnant",
+        "hb-severe", "hb-severe-pregnant", "ferritin-deficiency-inflamed",
     ];
 
     /// <summary>Probability bands the rules and triage rely on.</summary>
@@ -418,7 +418,7 @@ public static class KnowledgeLoader
 
             return id is null || name is null || loinc is null || canonical is null || min is null || max is null || boundsSource is null
                 ? null
-                : new Analyte(id, name, loinc, new LabUnit(canonical, 1, 1), units, min.Value, max.Value, boundsSource, ranges, critical, map.Location);
+                : new Analyte(id, name, loinc, new LabUnit(canonical, 1, 1), units, min.Value, max.Value, boundsSource, ranges, critical, map.Strings("aliases", required: false), map.Location);
         }
 
         private static bool IsLoinc(string code)

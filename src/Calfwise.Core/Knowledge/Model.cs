@@ -99,6 +99,7 @@ public sealed record Analyte(
     string BoundsSourceId,
     IReadOnlyList<ReferenceRange> Ranges,
     IReadOnlyList<CriticalLimit> Critical,
+    IReadOnlyList<string> Aliases,
     SourceLocation Location)
 {
     /// <summary>The canonical unit first, then the others.</summary>

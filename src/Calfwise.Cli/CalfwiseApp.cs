@@ -1,0 +1,53 @@
+using Calfwise.Cli.Commands;
+using Calfwise.Core.Knowledge;
+using Spectre.Console.Cli;
+
+namespace Calfwise.Cli;
+
+/// <summary>Composes the calfwise command line.</summary>
+public static class CalfwiseApp
+{
+    public static CommandApp Create(CliIo io)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliIo), io);
+        registrar.RegisterLazy(typeof(KnowledgeBase), () => KnowledgeBase.Embedded);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("calfwise");
+            config.ConfigureConsole(io.Out);
+            config.AddCommand<AssessCommand>("assess")
+                .WithDescription("Assess a case file (JSON, or - for standard input): triage, differential, labs and plan.")
+                .WithExample("assess", "examples/rls-low-ferritin.json")
+                .WithExample("assess", "-", "--format", "json");
+            config.AddCommand<LabsCommand>("labs")
+                .WithDescription("Read lab results quickly, in any common unit.")
+                .WithExample("labs", "ferritin=28ng/mL", "tsat=16%", "hb=12.1g/dL");
+            config.AddBranch("knowledge", knowledge =>
+            {
+                knowledge.SetDescription("Work with the knowledge base.");
+                knowledge.AddCommand<KnowledgeCheckCommand>("check")
+                    .WithDescription("Validate the knowledge base and print a summary.");
+            });
+            config.SetExceptionHandler((exception, _) =>
+            {
+                switch (exception)
+                {
+                    case CommandParseException or CommandRuntimeException:
+                        io.Error.WriteLine($"calfwise: {exception.Message}");
+                        return ExitCodes.BadInput;
+                    case KnowledgeLoadException knowledgeError:
+                        io.Error.WriteLine($"calfwise: {knowledgeError.Message}");
+                        return ExitCodes.Failure;
+                    default:
+                        io.Error.WriteLine($"calfwise: unexpected error: {exception.Message}");
+                        return ExitCodes.Failure;
+                }
+            });
+        });
+        return app;
+    }
+
+    public static int Run(string[] args, CliIo io) => Create(io).Run(args);
+}

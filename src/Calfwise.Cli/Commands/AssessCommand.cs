@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using Calfwise.Cli.Output;
+using Calfwise.Core.Cases;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
+using Spectre.Console.Cli;
+
+namespace Calfwise.Cli.Commands;
+
+public sealed class AssessSettings : CommandSettings
+{
+    [CommandArgument(0, "<CASE>")]
+    [Description("The case JSON file (see docs/case-format.md), or - to read standard input.")]
+    public string CasePath { get; init; } = "";
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("text (default) for people, json for programs.")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+}
+
+/// <summary>Assesses one case file.</summary>
+public sealed class AssessCommand(CliIo io, KnowledgeBase knowledge) : Command<AssessSettings>
+{
+    public override int Execute(CommandContext context, AssessSettings settings, CancellationToken cancellationToken)
+    {
+        if (OutputFormat.Parse(settings.Format, io) is not { } format)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        string json;
+        try
+        {
+            json = settings.CasePath == "-" ? io.In.ReadToEnd() : File.ReadAllText(Path.GetFullPath(settings.CasePath, io.WorkingDirectory));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"calfwise: cannot read case file '{settings.CasePath}': {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var read = CaseJson.Read(json, knowledge);
+        if (!read.IsValid)
+        {
+            return Report.InputErrors(io, read.Errors);
+        }
+
+        var outcome = new AssessmentEngine(knowledge).Assess(read.Case!);
+        if (!outcome.IsValid)
+        {
+            return Report.InputErrors(io, outcome.Errors);
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            io.Out.Profile.Out.Writer.WriteLine(AssessmentJson.Write(outcome.Assessment!));
+        }
+        else
+        {
+            new AssessmentRenderer(io.Out).Render(outcome.Assessment!);
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,173 @@
+using Calfwise.Core.Cases;
+using Calfwise.Core.Knowledge;
+
+namespace Calfwise.Core.Engine;
+
+/// <summary>Turns a case into an assessment: labs, differential, criteria, red flags, triage and plan.</summary>
+public sealed class AssessmentEngine
+{
+    private static readonly string[] KindOrder = ["care", "referral", "test", "treatment", "medication-review", "lifestyle"];
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly LabInterpreter _labs;
+    private readonly IronPlanner _iron;
+    private readonly Differential _differential;
+    private readonly RlsCriteria _rls;
+
+    public AssessmentEngine(KnowledgeBase knowledge)
+    {
+        _knowledge = knowledge;
+        _labs = new LabInterpreter(knowledge);
+        _iron = new IronPlanner(knowledge);
+        _differential = new Differential(knowledge);
+        _rls = new RlsCriteria(knowledge);
+    }
+
+    public KnowledgeBase Knowledge => _knowledge;
+
+    /// <summary>Validates the case, then assesses it.</summary>
+    public AssessmentOutcome Assess(PatientCase input)
+    {
+        var errors = CaseValidator.Validate(input, _knowledge);
+        return errors.Count > 0 ? new AssessmentOutcome(null, errors) : new AssessmentOutcome(AssessValid(input), []);
+    }
+
+    private Assessment AssessValid(PatientCase input)
+    {
+        var labs = _labs.Interpret(input);
+        var inflammation = _labs.Inflammation(labs);
+        var (anemia, severeAnemia) = Anemia(input, labs);
+        var iron = _iron.Plan(input, labs, inflammation, anemia, severeAnemia);
+        var medicationClasses = input.Medications
+            .SelectMany(m => _knowledge.DrugClasses.TryGetValue(m.Trim(), out var classes) ? classes : [])
+            .Distinct()
+            .ToList();
+        var differential = _differential.Rank(input, labs, inflammation, medicationClasses);
+        var criteria = _rls.Evaluate(input, differential);
+        var irls = _rls.Score(input);
+
+        var context = new RuleContext(_knowledge, input, labs, differential, iron, medicationClasses);
+        var redFlags = new List<FiredRedFlag>();
+        foreach (var flag in _knowledge.RedFlags)
+        {
+            if (flag.When.Evaluate(context))
+            {
+                redFlags.Add(new FiredRedFlag(flag.Id, flag.Level, flag.Text, flag.SourceIds));
+                context.Fired.Add(flag.Id);
+            }
+        }
+
+        var triage = Triage(differential, redFlags);
+        context.TriageSoFar = triage.Level;
+        var recommendations = _knowledge.Recommendations
+            .Where(r => r.When.Evaluate(context))
+            .OrderBy(r => Array.IndexOf(KindOrder, r.Kind))
+            .Select(r => new AppliedRecommendation(r.Id, r.Kind, r.Title, r.Text, r.SourceIds.Select(Reference).ToList()))
+            .ToList();
+
+        var warnings = CaseValidator.UnknownMedications(input, _knowledge)
+            .Select(m => $"Medication '{m}' is not in Calfwise's list, so its possible effects were not considered; mention it to your doctor.")
+            .ToList();
+
+        return new Assessment(triage, redFlags, differential, labs, iron, criteria, irls, recommendations, warnings, _knowledge.Disclaimer);
+    }
+
+    private SourceReference Reference(string id)
+    {
+        var source = _knowledge.Sources[id];
+        return new SourceReference(source.Id, source.Citation, source.Url, source.Grade);
+    }
+
+    private (bool? Anemia, bool? Severe) Anemia(PatientCase input, IReadOnlyList<LabResult> labs)
+    {
+        var hb = labs.FirstOrDefault(l => l.Analyte == "hemoglobin");
+        if (hb is null)
+        {
+            return (null, null);
+        }
+
+        var severe = _knowledge.Threshold(input.IsPregnant ? "hb-severe-pregnant" : "hb-severe");
+        var isSevere = hb.CanonicalValue < severe.Value;
+        return (isSevere || hb.Status is LabStatus.Low or LabStatus.Critical && hb.Low is { } low && hb.CanonicalValue < low, isSevere);
+    }
+
+    /// <summary>
+    /// Triage is the highest of: self-care, each red flag's level, and the level of each condition that is at least
+    /// 'possible'. The differential can only raise triage, so a grade D estimate never lowers it below a red flag.
+    /// </summary>
+    private TriageResult Triage(IReadOnlyList<ConditionResult> differential, IReadOnlyList<FiredRedFlag> redFlags)
+    {
+        var level = TriageLevel.SelfCare;
+        var reasons = new List<string>();
+        foreach (var flag in redFlags.OrderByDescending(f => f.Level))
+        {
+            level = TriageLevels.Max(level, flag.Level);
+            reasons.Add(flag.Text);
+        }
+
+        var possible = _knowledge.Bands["possible"].Probability;
+        foreach (var condition in differential.Where(c => c.Probability >= possible && c.Triage > TriageLevel.SelfCare))
+        {
+            level = TriageLevels.Max(level, condition.Triage);
+            reasons.Add($"{condition.Name} is possible ({condition.Probability:P0}); it calls for {Describe(condition.Triage)}.");
+        }
+
+        if (reasons.Count == 0)
+        {
+            reasons.Add("Nothing points to a cause that needs a doctor soon; the likely causes can be managed at home.");
+        }
+
+        return new TriageResult(level, _knowledge.TriageAdvice[level].Advice, reasons);
+    }
+
+    private static string Describe(TriageLevel level) => level switch
+    {
+        TriageLevel.Emergency => "emergency care",
+        TriageLevel.Urgent => "a doctor within 24 hours",
+        TriageLevel.Routine => "a routine appointment",
+        _ => "self-care",
+    };
+
+    private sealed class RuleContext(
+        KnowledgeBase knowledge,
+        PatientCase input,
+        IReadOnlyList<LabResult> labs,
+        IReadOnlyList<ConditionResult> differential,
+        IronAssessment iron,
+        IReadOnlyList<MedicationClass> classes) : IRuleContext
+    {
+        public HashSet<string> Fired { get; } = new(StringComparer.Ordinal);
+
+        public TriageLevel TriageSoFar { get; set; }
+
+        public IronPlan IronPlan => iron.Plan;
+
+        public bool? Anemia => iron.Anemia;
+
+        public bool? SevereAnemia => iron.SevereAnemia;
+
+        public bool? Inflammation => iron.Inflammation;
+
+        public Sex Sex => input.Sex;
+
+        public bool Pregnant => input.IsPregnant;
+
+        public decimal Age => input.Age;
+
+        public bool? Answer(string findingId) => input.Answer(findingId);
+
+        public double Probability(string conditionId) => differential.First(c => c.Id == conditionId).Probability;
+
+        public double BandProbability(string bandId) => knowledge.Bands[bandId].Probability;
+
+        public LabStatus? LabStatus(string analyteId) => labs.FirstOrDefault(l => l.Analyte == analyteId)?.Status;
+
+        public decimal? CanonicalValue(string analyteId) => LabInterpreter.Value(labs, analyteId);
+
+        public Threshold Threshold(string thresholdId) => knowledge.Threshold(thresholdId);
+
+        public bool HasMedicationClass(string classId) => classes.Any(c => c.Id == classId);
+
+        public bool RedFlagFired(string redFlagId) => Fired.Contains(redFlagId);
+    }
+}

@@ -1,0 +1,114 @@
+using Calfwise.Core.Cases;
+using Calfwise.Core.Knowledge;
+using Calfwise.Core.Labs;
+
+namespace Calfwise.Core.Engine;
+
+/// <summary>Converts each lab to its canonical unit and reads it against the range for the person's sex, age and pregnancy.</summary>
+/// <remarks>
+/// Transferrin saturation is derived from iron and TIBC when not given. With inflammation (CRP above
+/// <c>crp-inflammation</c>), ferritin below <c>ferritin-deficiency-inflamed</c> reads low (WHO 2020).
+/// </remarks>
+public sealed class LabInterpreter(KnowledgeBase knowledge)
+{
+    public IReadOnlyList<LabResult> Interpret(PatientCase input)
+    {
+        var results = new List<LabResult>(input.Labs.Count + 1);
+        foreach (var lab in input.Labs)
+        {
+            var analyte = knowledge.AnalytesById[lab.Analyte];
+            var unit = UnitConverter.Find(analyte, lab.Unit)
+                ?? throw new InvalidOperationException($"Unit {lab.Unit} of {lab.Analyte} should have been validated.");
+            results.Add(Read(analyte, lab.Value, unit.Code, unit.ToCanonical(lab.Value), input, derived: false, note: null));
+        }
+
+        if (DeriveTransferrinSaturation(results, input) is { } tsat)
+        {
+            results.Add(tsat);
+        }
+
+        return AdjustFerritinForInflammation(results);
+    }
+
+    public bool? Inflammation(IReadOnlyList<LabResult> labs) =>
+        Value(labs, "crp") is { } crp ? crp > knowledge.Threshold("crp-inflammation").Value : null;
+
+    public static decimal? Value(IReadOnlyList<LabResult> labs, string analyte)
+    {
+        foreach (var lab in labs)
+        {
+            if (lab.Analyte == analyte)
+            {
+                return lab.CanonicalValue;
+            }
+        }
+
+        return null;
+    }
+
+    private LabResult? DeriveTransferrinSaturation(List<LabResult> results, PatientCase input)
+    {
+        if (Value(results, "transferrin-saturation") is not null
+            || Value(results, "iron") is not { } iron
+            || Value(results, "tibc") is not { } tibc
+            || tibc == 0)
+        {
+            return null;
+        }
+
+        var analyte = knowledge.AnalytesById["transferrin-saturation"];
+        var percent = decimal.Round(iron / tibc * 100m, 1);
+        return Read(analyte, percent, analyte.Canonical.Code, percent, input, derived: true, note: "Calculated as serum iron / TIBC × 100.");
+    }
+
+    private List<LabResult> AdjustFerritinForInflammation(List<LabResult> results)
+    {
+        if (Inflammation(results) != true)
+        {
+            return results;
+        }
+
+        var inflamedLimit = knowledge.Threshold("ferritin-deficiency-inflamed");
+        return results.Select(lab =>
+            lab.Analyte == "ferritin" && lab.Status is LabStatus.Normal or LabStatus.High && lab.CanonicalValue < inflamedLimit.Value
+                ? lab with
+                {
+                    Status = LabStatus.Low,
+                    Low = inflamedLimit.Value,
+                    RangeSource = inflamedLimit.SourceId,
+                    Note = $"Inflammation (raised CRP) lifts ferritin, so below {inflamedLimit.Value} it still points to low iron stores.",
+                }
+                : lab).ToList();
+    }
+
+    private static LabResult Read(Analyte analyte, decimal value, string unitCode, decimal canonical, PatientCase input, bool derived, string? note)
+    {
+        var applicable = analyte.Ranges.Where(r => r.AppliesTo(input.Sex, input.Age, input.IsPregnant)).ToList();
+        var lowRow = applicable.Where(r => r.Low is not null).MaxBy(r => r.Specificity);
+        var highRow = applicable.Where(r => r.High is not null).MaxBy(r => r.Specificity);
+        var critical = analyte.Critical.Any(c => (c.Below is { } below && canonical < below) || (c.Above is { } above && canonical > above));
+        var status = critical ? LabStatus.Critical
+            : lowRow?.Low is { } low && canonical < low ? LabStatus.Low
+            : highRow?.High is { } high && canonical > high ? LabStatus.High
+            : lowRow is null && highRow is null ? LabStatus.Unranged
+            : LabStatus.Normal;
+        var source = (status == LabStatus.High ? highRow : lowRow ?? highRow)?.SourceId;
+        return new LabResult(
+            analyte.Id,
+            analyte.Name,
+            analyte.Loinc,
+            value,
+            UnitText.Display(unitCode),
+            RoundCanonical(canonical),
+            UnitText.Display(analyte.Canonical.Code),
+            status,
+            lowRow?.Low,
+            highRow?.High,
+            source,
+            derived,
+            note);
+    }
+
+    /// <summary>Exact decimal conversion can carry 28 digits; keep enough to round-trip any lab's precision.</summary>
+    private static decimal RoundCanonical(decimal value) => decimal.Round(value, 6);
+}
