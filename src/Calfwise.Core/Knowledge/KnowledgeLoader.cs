@@ -37,7 +37,10 @@ public static class KnowledgeLoader
     public static IReadOnlyList<string> RequiredAnalytes { get; } =
         ["ferritin", "transferrin-saturation", "iron", "tibc", "hemoglobin", "crp", "creatinine"];
 
-    public static KnowledgeLoadResult LoadEmbedded()
+    public static KnowledgeLoadResult LoadEmbedded() => Load(EmbeddedFiles());
+
+    /// <summary>The YAML texts built into this assembly, by file name.</summary>
+    public static IReadOnlyDictionary<string, string> EmbeddedFiles()
     {
         var assembly = typeof(KnowledgeLoader).Assembly;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -53,7 +56,7 @@ public static class KnowledgeLoader
             files[name] = reader.ReadToEnd();
         }
 
-        return Load(files);
+        return files;
     }
 
     public static KnowledgeLoadResult LoadDirectory(string directory)
@@ -222,15 +225,18 @@ public static class KnowledgeLoader
         private Source? ReadSource(YamlMap map)
         {
             map.OnlyKeys("id", "citation", "year", "url", "grade", "note");
-            var (id, citation, year, url, grade) = (Id(map), map.Str("citation"), map.Int("year"), map.Str("url"), map.Grade("grade"));
+            var (id, citation, year, grade) = (Id(map), map.Str("citation"), map.Int("year"), map.Grade("grade"));
+
+            // A project estimate (grade D) is documented in docs/knowledge.md and has no address of its own.
+            var url = map.Str("url", required: grade != EvidenceGrade.D);
             if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
             {
                 map.Error($"url '{url}' is not an absolute address");
             }
 
-            return id is null || citation is null || year is null || url is null || grade is null
+            return id is null || citation is null || year is null || grade is null || (url is null && grade != EvidenceGrade.D)
                 ? null
-                : new Source(id, citation, year.Value, url, grade.Value, map.Location);
+                : new Source(id, citation, year.Value, url ?? "", grade.Value, map.Location);
         }
 
         private Finding? ReadFinding(YamlMap map)

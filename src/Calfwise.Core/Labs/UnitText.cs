@@ -16,7 +16,8 @@ public static class UnitText
                 continue;
             }
 
-            builder.Append(ch is '\u00B5' or '\u03BC' ? 'u' : char.ToLowerInvariant(ch));
+            var lower = char.ToLowerInvariant(ch);
+            builder.Append(lower is '\u00B5' or '\u03BC' ? 'u' : lower);
         }
 
         var key = builder.ToString();

@@ -1,0 +1,49 @@
+using Calfwise.Core.Cases;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
+
+namespace Calfwise.Core.Tests;
+
+public sealed class IronPlannerTests
+{
+    private static readonly AssessmentEngine Engine = new(KnowledgeBase.Embedded);
+
+    // ferritin ng/mL (null: not tested), TSAT % (null: not tested), age, expected plan (AASM 2024, IRLSSG 2018)
+    [Theory]
+    [InlineData(null, null, 40, "test-first")] // no ferritin: test before iron
+    [InlineData("74.9", null, 40, "oral-or-iv")]
+    [InlineData("75", null, 40, "oral-or-iv")] // edge: at 75 iron is advised
+    [InlineData("75.1", null, 40, "iv-only")] // just above 75: only IV
+    [InlineData("100", null, 40, "iv-only")] // edge: at 100 IV still advised
+    [InlineData("100.1", null, 40, "no-iron")] // above 100: no iron
+    [InlineData("90", "19.9", 40, "oral-or-iv")] // TSAT below 20 makes iron advised
+    [InlineData("90", "20", 40, "iv-only")] // edge: TSAT 20 is not below 20
+    [InlineData("49", null, 10, "oral-or-iv")] // children: iron below 50
+    [InlineData("50", null, 10, "iv-only")] // edge for children
+    [InlineData("400", "60", 40, "overload")] // TSAT above 45 with raised ferritin: overload
+    public void The_iron_plan_follows_the_guideline_thresholds(string? ferritin, string? tsat, int age, string plan)
+    {
+        var labs = new List<LabInput>();
+        if (ferritin is not null)
+        {
+            labs.Add(new LabInput("ferritin", decimal.Parse(ferritin, System.Globalization.CultureInfo.InvariantCulture), "ng/mL"));
+        }
+
+        if (tsat is not null)
+        {
+            labs.Add(new LabInput("transferrin-saturation", decimal.Parse(tsat, System.Globalization.CultureInfo.InvariantCulture), "%"));
+        }
+
+        var patient = new PatientCase(age, Sex.Female, null, new Dictionary<string, bool>(), [], labs, null);
+        Assert.Equal(plan, Engine.Assess(patient).Assessment!.Iron.Plan.ToId());
+    }
+
+    [Fact]
+    public void Ferritin_in_pmol_per_litre_reaches_the_same_plan_as_in_ng_per_ml()
+    {
+        PatientCase Case(decimal value, string unit) =>
+            new(40, Sex.Male, null, new Dictionary<string, bool>(), [], [new LabInput("ferritin", value, unit)], null);
+        Assert.Equal(IronPlan.OralOrIv, Engine.Assess(Case(168.525m, "pmol/L")).Assessment!.Iron.Plan); // 75 ng/mL exactly
+        Assert.Equal(IronPlan.IvOnly, Engine.Assess(Case(168.6m, "pmol/L")).Assessment!.Iron.Plan);
+    }
+}

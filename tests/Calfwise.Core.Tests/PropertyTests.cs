@@ -1,0 +1,81 @@
+using Calfwise.Core.Cases;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
+using Calfwise.Core.Labs;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Calfwise.Core.Tests;
+
+public sealed class PropertyTests
+{
+    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    private static readonly AssessmentEngine Engine = new(Knowledge);
+
+    /// <summary>How strongly iron is indicated, from not at all to most.</summary>
+    private static int Indication(IronPlan plan) => plan switch
+    {
+        IronPlan.Overload => 0,
+        IronPlan.NoIron => 1,
+        IronPlan.TestFirst => 1,
+        IronPlan.IvOnly => 2,
+        IronPlan.OralOrIv => 3,
+        _ => throw new ArgumentOutOfRangeException(nameof(plan)),
+    };
+
+    [Property(MaxTest = 300)]
+    public bool A_lower_ferritin_never_makes_iron_treatment_less_indicated(PositiveInt a, PositiveInt b, PositiveInt tsat, bool male)
+    {
+        var (low, high) = (Math.Min(a.Get % 2000, b.Get % 2000), Math.Max(a.Get % 2000, b.Get % 2000));
+        var tsatPercent = tsat.Get % 100;
+        IronPlan Plan(int ferritin) => Engine.Assess(new PatientCase(
+            40, male ? Sex.Male : Sex.Female, null, new Dictionary<string, bool>(), [],
+            [new LabInput("ferritin", ferritin, "ng/mL"), new LabInput("transferrin-saturation", tsatPercent, "%")], null)).Assessment!.Iron.Plan;
+        return Indication(Plan(low)) >= Indication(Plan(high));
+    }
+
+    [Property(MaxTest = 500)]
+    public bool Every_unit_conversion_round_trips(NonNegativeInt raw, byte analyteIndex, byte unitIndex)
+    {
+        var analyte = Knowledge.Analytes[analyteIndex % Knowledge.Analytes.Count];
+        var units = analyte.AllUnits.ToList();
+        var unit = units[unitIndex % units.Count];
+        var value = raw.Get / 100m;
+        var back = unit.FromCanonical(unit.ToCanonical(value));
+        return Math.Abs(back - value) < 0.000000001m;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Answering_yes_to_a_red_flag_finding_never_lowers_triage(byte findingIndex, byte otherIndex, bool otherAnswer)
+    {
+        var findings = Knowledge.Findings;
+        var baseCase = new PatientCase(50, Sex.Female, null, new Dictionary<string, bool> { [findings[otherIndex % findings.Count].Id] = otherAnswer }, [], [], null);
+        var before = Engine.Assess(baseCase).Assessment!;
+        var after = Engine.Assess(baseCase.WithAnswer(findings[findingIndex % findings.Count].Id, true)).Assessment!;
+        var flagLevels = after.RedFlags.Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
+        return after.Triage.Level >= flagLevels && before.Triage.Level >= before.RedFlags.Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Probabilities_are_between_zero_and_one_and_sorted(byte[] answers)
+    {
+        var findings = new Dictionary<string, bool>();
+        foreach (var b in answers ?? [])
+        {
+            findings[Knowledge.Findings[b % Knowledge.Findings.Count].Id] = b % 2 == 0;
+        }
+
+        var differential = Engine.Assess(new PatientCase(45, Sex.Male, null, findings, [], [], null)).Assessment!.Differential;
+        return differential.All(c => c.Probability is >= 0 and <= 1)
+            && differential.Zip(differential.Skip(1)).All(p => p.First.Probability >= p.Second.Probability);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Unit_spelling_does_not_change_the_unit(bool upper, bool micro)
+    {
+        var written = micro ? "\u00B5g/L" : "ug/L";
+        written = upper ? written.ToUpperInvariant() : written;
+        return UnitConverter.Find(Knowledge.AnalytesById["ferritin"], written) is { Code: "ug/L" };
+    }
+}
