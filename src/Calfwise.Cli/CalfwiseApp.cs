@@ -49,5 +49,9 @@ public static class CalfwiseApp
         return app;
     }
 
-    public static int Run(string[] args, CliIo io) => Create(io).Run(args);
+    /// <summary>Stands for a lone "-" (standard input), which the parser would otherwise read as a nameless option.</summary>
+    public const string StandardInput = "\u241Fstdin";
+
+    public static int Run(string[] args, CliIo io) =>
+        Create(io).Run(args.Select(a => a == "-" ? StandardInput : a).ToArray());
 }

@@ -32,7 +32,7 @@ public sealed class AssessCommand(CliIo io, KnowledgeBase knowledge) : Command<A
         string json;
         try
         {
-            json = settings.CasePath == "-" ? io.In.ReadToEnd() : File.ReadAllText(Path.GetFullPath(settings.CasePath, io.WorkingDirectory));
+            json = settings.CasePath == CalfwiseApp.StandardInput ? io.In.ReadToEnd() : File.ReadAllText(Path.GetFullPath(settings.CasePath, io.WorkingDirectory));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

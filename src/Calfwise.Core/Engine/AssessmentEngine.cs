@@ -109,7 +109,7 @@ public sealed class AssessmentEngine
         foreach (var condition in differential.Where(c => c.Probability >= possible && c.Triage > TriageLevel.SelfCare))
         {
             level = TriageLevels.Max(level, condition.Triage);
-            reasons.Add($"{condition.Name} is possible ({condition.Probability:P0}); it calls for {Describe(condition.Triage)}.");
+            reasons.Add($"{condition.Name} is possible ({condition.Probability.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}); it calls for {Describe(condition.Triage)}.");
         }
 
         if (reasons.Count == 0)

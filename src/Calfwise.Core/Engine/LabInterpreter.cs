@@ -27,7 +27,7 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
             results.Add(tsat);
         }
 
-        return AdjustFerritinForInflammation(results);
+        return NoteFerritinBelowRlsTarget(AdjustFerritinForInflammation(results));
     }
 
     public bool? Inflammation(IReadOnlyList<LabResult> labs) =>
@@ -78,6 +78,16 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
                     RangeSource = inflamedLimit.SourceId,
                     Note = $"Inflammation (raised CRP) lifts ferritin, so below {inflamedLimit.Value} it still points to low iron stores.",
                 }
+                : lab).ToList();
+    }
+
+    /// <summary>A ferritin inside the general range can still be low for restless legs (aasm-2024-rls).</summary>
+    private List<LabResult> NoteFerritinBelowRlsTarget(List<LabResult> results)
+    {
+        var target = knowledge.Threshold("ferritin-rls-iron");
+        return results.Select(lab =>
+            lab is { Analyte: "ferritin", Status: LabStatus.Normal, Note: null } && lab.CanonicalValue <= target.Value
+                ? lab with { Note = $"Within the general range, but at or below {target.Value} ng/mL, where the restless legs guidelines advise iron if you have restless legs [{target.SourceId}]." }
                 : lab).ToList();
     }
 

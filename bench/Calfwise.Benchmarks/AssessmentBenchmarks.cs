@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using Calfwise.Core.Cases;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
+
+namespace Calfwise.Benchmarks;
+
+/// <summary>One assessment end to end, with the knowledge base loaded once beforehand.</summary>
+// Not sealed: BenchmarkDotNet derives a runner type from each benchmark class and rejects sealed ones.
+[MemoryDiagnoser]
+public class AssessmentBenchmarks
+{
+    private KnowledgeBase _knowledge = null!;
+    private PatientCase _restlessLegsWithLabs = null!;
+    private PatientCase _twitchWithoutLabs = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _knowledge = KnowledgeBase.Embedded;
+        _restlessLegsWithLabs = SampleCases.Parse(SampleCases.RestlessLegsLowFerritin, _knowledge);
+        _twitchWithoutLabs = SampleCases.Parse(SampleCases.BenignTwitchCoffee, _knowledge);
+
+        // Fail the run rather than time the error path if a case stops being valid.
+        foreach (var patient in new[] { _restlessLegsWithLabs, _twitchWithoutLabs })
+        {
+            var outcome = new AssessmentEngine(_knowledge).Assess(patient);
+            if (!outcome.IsValid)
+            {
+                throw new InvalidOperationException($"Sample case is not valid: {string.Join("; ", outcome.Errors)}");
+            }
+        }
+    }
+
+    /// <summary>(a) Restless legs with four labs, a medication and IRLS scores (examples/rls-low-ferritin.json).</summary>
+    [Benchmark(Baseline = true)]
+    public AssessmentOutcome RestlessLegsWithLabs() => new AssessmentEngine(_knowledge).Assess(_restlessLegsWithLabs);
+
+    /// <summary>(b) Benign twitching with no labs and no medications (examples/benign-twitch-coffee.json).</summary>
+    [Benchmark]
+    public AssessmentOutcome TwitchWithoutLabs() => new AssessmentEngine(_knowledge).Assess(_twitchWithoutLabs);
+
+    /// <summary>(c) Case (a) as the CLI runs it: read the case JSON, assess, write the assessment JSON.</summary>
+    [Benchmark]
+    public string RestlessLegsJsonInAndOut()
+    {
+        var read = CaseJson.Read(SampleCases.RestlessLegsLowFerritin, _knowledge);
+        var outcome = new AssessmentEngine(_knowledge).Assess(read.Case!);
+        return AssessmentJson.Write(outcome.Assessment!);
+    }
+}
