@@ -10,6 +10,10 @@ public sealed class KnowledgeCheckSettings : CommandSettings
     [CommandOption("--dir <DIRECTORY>")]
     [Description("Check the YAML files in this folder instead of the knowledge built into calfwise.")]
     public string? Directory { get; init; }
+
+    [CommandOption("--estimates")]
+    [Description("Print every grade D estimate as a Markdown table (for docs/knowledge.md) instead of the summary.")]
+    public bool Estimates { get; init; }
 }
 
 /// <summary>Validates the knowledge base and prints what it holds.</summary>
@@ -46,6 +50,12 @@ public sealed class KnowledgeCheckCommand(CliIo io) : Command<KnowledgeCheckSett
         }
 
         var knowledge = result.Knowledge!;
+        if (settings.Estimates)
+        {
+            io.Out.Profile.Out.Writer.Write(EstimateReport.Markdown(knowledge));
+            return ExitCodes.Ok;
+        }
+
         var estimates = knowledge.Conditions.Count(c => c.PriorGrade == EvidenceGrade.D)
             + knowledge.Conditions.Sum(c => c.Findings.Count(f => f.Grade == EvidenceGrade.D) + c.Labs.Count(l => l.Grade == EvidenceGrade.D))
             + knowledge.MedicationClasses.Sum(m => m.Effects.Count(e => e.Grade == EvidenceGrade.D));
