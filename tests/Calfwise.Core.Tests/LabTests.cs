@@ -140,3 +140,23 @@ public sealed class LabTests
     private static PatientCase Case(params LabInput[] labs) =>
         new(40, Sex.Female, null, new Dictionary<string, bool>(), [], labs, null);
 }
+
+public sealed class KidneyFunctionTests
+{
+    // creatinine mg/dL, sex, age, expected eGFR (CKD-EPI 2021 worked values, rounded)
+    [Theory]
+    [InlineData(1.0, "male", 50, 92)] // 142 × (1/0.9)^-1.2 × 0.9938^50
+    [InlineData(0.7, "female", 50, 105)] // ratio 1: 142 × 0.9938^50 × 1.012
+    [InlineData(2.0, "female", 70, 26)] // reduced function
+    public void Egfr_follows_ckd_epi_2021(double creatinine, string sex, int age, int expected)
+    {
+        var analyte = KnowledgeBase.Embedded.AnalytesById["creatinine"];
+        var canonical = (decimal)creatinine * 88.42m;
+        var egfr = KidneyFunction.Egfr(analyte, canonical, sex == "male" ? Sex.Male : Sex.Female, age);
+        Assert.Equal(expected, Math.Round(egfr!.Value));
+    }
+
+    [Fact]
+    public void Egfr_is_not_estimated_for_children() =>
+        Assert.Null(KidneyFunction.Egfr(KnowledgeBase.Embedded.AnalytesById["creatinine"], 50, Sex.Male, 12));
+}

@@ -27,7 +27,7 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
             results.Add(tsat);
         }
 
-        return NoteFerritinBelowRlsTarget(AdjustFerritinForInflammation(results));
+        return NoteKidneyFunction(NoteFerritinBelowRlsTarget(AdjustFerritinForInflammation(results)), input);
     }
 
     public bool? Inflammation(IReadOnlyList<LabResult> labs) =>
@@ -80,6 +80,21 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
                 }
                 : lab).ToList();
     }
+
+    private List<LabResult> NoteKidneyFunction(List<LabResult> results, PatientCase input) =>
+        results.Select(lab =>
+        {
+            if (lab.Analyte != "creatinine"
+                || KidneyFunction.Egfr(knowledge.AnalytesById["creatinine"], lab.CanonicalValue, input.Sex, input.Age) is not { } egfr)
+            {
+                return lab;
+            }
+
+            var reading = egfr < KidneyFunction.ChronicKidneyDiseaseBelow
+                ? $" Below {KidneyFunction.ChronicKidneyDiseaseBelow} for three months or more means chronic kidney disease, which can cause restless legs and cramps."
+                : "";
+            return lab with { Note = $"Estimated kidney filtration (eGFR, CKD-EPI 2021): {Math.Round(egfr):0} mL/min/1.73 m².{reading} [{KidneyFunction.SourceId}]" };
+        }).ToList();
 
     /// <summary>A ferritin inside the general range can still be low for restless legs (aasm-2024-rls).</summary>
     private List<LabResult> NoteFerritinBelowRlsTarget(List<LabResult> results)
