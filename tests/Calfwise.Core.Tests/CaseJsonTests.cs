@@ -48,6 +48,9 @@ public sealed class CaseJsonTests
     [InlineData("""{"age": 40, "sex": "male", "instruments": {"irls": [1, 2, 3, 4, 5, 0, 0, 0, 0, 0]}}""", "instruments.irls[4]", "from 0 to 4")]
     [InlineData("""{"age": 40, "sex": "male", "symptoms": []}""", "symptoms", "not a case field")] // never silently dropped
     [InlineData("""{"age": 40, "sex": "male", "medications": "furosemide"}""", "medications", "array")]
+    [InlineData("""{"age": 40, "sex": "male", "findings": {"calf-pain": true, "calf-pain": false}}""", "(case)", "not valid JSON")] // a duplicate key never silently wins
+    [InlineData("""{"age": 40, "sex": "male", "labs": [{"analyte": "creatinine", "value": 1000000000000000000000000000, "unit": "mg/dL"}]}""", "labs[0].value", "physiologically possible")] // overflow in conversion
+    [InlineData("""{"age": 40, "sex": "male", "labs": [{"analyte": "iron", "value": 40, "unit": "umol/L"}, {"analyte": "tibc", "value": 30, "unit": "umol/L"}]}""", "labs", "cannot be higher than TIBC")]
     public void Bad_input_names_the_field_and_what_is_accepted(string json, string field, string message)
     {
         var result = CaseJson.Read(json, Knowledge);

@@ -16,8 +16,10 @@ public sealed class IronPlannerTests
     [InlineData("75.1", null, 40, "iv-only")] // just above 75: only IV
     [InlineData("100", null, 40, "iv-only")] // edge: at 100 IV still advised
     [InlineData("100.1", null, 40, "no-iron")] // above 100: no iron
-    [InlineData("90", "19.9", 40, "oral-or-iv")] // TSAT below 20 makes iron advised
+    [InlineData("70", "30", 40, "oral-or-iv")]
+    [InlineData("90", "19.9", 40, "iv-only")] // TSAT below 20 with ferritin 75-100: still only IV
     [InlineData("90", "20", 40, "iv-only")] // edge: TSAT 20 is not below 20
+    [InlineData("500", "15", 60, "no-iron")] // above 100 never iron, whatever the TSAT
     [InlineData("49", null, 10, "oral-or-iv")] // children: iron below 50
     [InlineData("50", null, 10, "iv-only")] // edge for children
     [InlineData("400", "60", 40, "overload")] // TSAT above 45 with raised ferritin: overload

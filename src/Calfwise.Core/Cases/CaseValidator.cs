@@ -54,11 +54,25 @@ public static class CaseValidator
                 continue;
             }
 
-            var canonical = unit.ToCanonical(lab.Value);
+            decimal canonical;
+            try
+            {
+                canonical = unit.ToCanonical(lab.Value);
+            }
+            catch (OverflowException)
+            {
+                canonical = decimal.MaxValue;
+            }
+
             if (canonical < analyte.MinPossible || canonical > analyte.MaxPossible)
             {
                 errors.Add(new($"{field}.value", $"{lab.Value} {lab.Unit} is outside what is physiologically possible for {analyte.Id} ({Bound(analyte.MinPossible, unit)} to {Bound(analyte.MaxPossible, unit)} {lab.Unit}); check the value and the unit"));
             }
+        }
+
+        if (Canonical(input, knowledge, "iron") is { } iron && Canonical(input, knowledge, "tibc") is { } tibc && iron > tibc)
+        {
+            errors.Add(new("labs", $"serum iron ({iron} µmol/L) cannot be higher than TIBC ({tibc} µmol/L); check the values and units"));
         }
 
         if (input.Irls is { } irls)
@@ -79,6 +93,24 @@ public static class CaseValidator
         }
 
         return errors;
+    }
+
+    private static decimal? Canonical(PatientCase input, KnowledgeBase knowledge, string analyteId)
+    {
+        var lab = input.Labs.FirstOrDefault(l => l.Analyte == analyteId);
+        if (lab is null || !knowledge.AnalytesById.TryGetValue(analyteId, out var analyte) || UnitConverter.Find(analyte, lab.Unit) is not { } unit)
+        {
+            return null;
+        }
+
+        try
+        {
+            return decimal.Round(unit.ToCanonical(lab.Value), 4);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Medication names that are in no class of the knowledge base: kept, and reported as warnings.</summary>

@@ -100,10 +100,7 @@ public static class AssessmentJson
             writer.WriteNumber("number", criterion.Number);
             writer.WriteString("text", criterion.Text);
             writer.WriteString("status", criterion.Status.ToId());
-            if (criterion.Note is not null)
-            {
-                writer.WriteString("note", criterion.Note);
-            }
+            writer.WriteString("note", criterion.Note);
 
             writer.WriteEndObject();
         }
@@ -185,16 +182,9 @@ public static class AssessmentJson
         writer.WriteString("status", lab.Status.ToId());
         NullableNumber(writer, "low", lab.Low);
         NullableNumber(writer, "high", lab.High);
-        if (lab.RangeSource is not null)
-        {
-            writer.WriteString("rangeSource", lab.RangeSource);
-        }
-
+        writer.WriteString("rangeSource", lab.RangeSource);
         writer.WriteBoolean("derived", lab.Derived);
-        if (lab.Note is not null)
-        {
-            writer.WriteString("note", lab.Note);
-        }
+        writer.WriteString("note", lab.Note);
 
         writer.WriteEndObject();
     }

@@ -6,7 +6,8 @@ namespace Calfwise.Core.Engine;
 /// <summary>The iron treatment algorithm for restless legs and iron deficiency.</summary>
 /// <remarks>
 /// AASM 2024 (aasm-2024-rls) and the IRLSSG 2018 task force (irlssg-2018-iron): iron when ferritin is at or below
-/// 75 ng/mL or TSAT below 20%; only IV iron between 75 and 100; no iron above 100. Children: below 50 ng/mL.
+/// 75 ng/mL (or TSAT below 20% with ferritin up to 75); only IV iron above 75 and up to 100; never iron above 100,
+/// whatever the TSAT. Children: below 50 ng/mL.
 /// Iron overload (EASL 2022, easl-2022-hfe): TSAT above 45% with a raised ferritin means no iron and a doctor.
 /// </remarks>
 public sealed class IronPlanner(KnowledgeBase knowledge)
@@ -36,22 +37,22 @@ public sealed class IronPlanner(KnowledgeBase knowledge)
             (plan, used) = (IronPlan.TestFirst, [ferritinIron, tsatIron]);
             explanation = "Iron stores are unknown: a ferritin and transferrin saturation test comes before any iron.";
         }
-        else if ((input.Age < AdultAge ? ferritin < ferritinIron.Value : ferritin <= ferritinIron.Value) || tsat < tsatIron.Value)
+        else if (ferritin > ivMax.Value)
+        {
+            (plan, used) = (IronPlan.NoIron, [ivMax]);
+            explanation = $"Ferritin above {ivMax.Value} ng/mL: iron stores are enough, and extra iron is not advised for restless legs.";
+        }
+        else if ((input.Age < AdultAge ? ferritin < ferritinIron.Value : ferritin <= ferritinIron.Value) || tsat < tsatIron.Value && ferritin <= T("ferritin-rls-iron").Value)
         {
             (plan, used) = (IronPlan.OralOrIv, [ferritinIron, tsatIron]);
             explanation = input.Age < AdultAge
                 ? $"Ferritin below {ferritinIron.Value} ng/mL in a child, or transferrin saturation below {tsatIron.Value}%, is where the restless legs guidelines advise iron."
                 : $"Ferritin at or below {ferritinIron.Value} ng/mL, or transferrin saturation below {tsatIron.Value}%, is where the restless legs guidelines advise iron, even without anaemia.";
         }
-        else if (ferritin <= ivMax.Value)
+        else
         {
             (plan, used) = (IronPlan.IvOnly, [ferritinIron, ivMax]);
             explanation = $"Ferritin between {ferritinIron.Value} and {ivMax.Value} ng/mL: iron tablets are poorly absorbed at this level, so for restless legs only iron through a drip (IV) is advised.";
-        }
-        else
-        {
-            (plan, used) = (IronPlan.NoIron, [ivMax]);
-            explanation = $"Ferritin above {ivMax.Value} ng/mL: iron stores are enough, and extra iron is not advised for restless legs.";
         }
 
         var sources = used.Select(t => t.SourceId).Distinct(StringComparer.Ordinal).ToList();

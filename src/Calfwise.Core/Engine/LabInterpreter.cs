@@ -27,7 +27,7 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
             results.Add(tsat);
         }
 
-        return NoteKidneyFunction(NoteFerritinBelowRlsTarget(AdjustFerritinForInflammation(results)), input);
+        return NoteKidneyFunction(NoteFerritinBelowRlsTarget(AdjustFerritinForInflammation(results, input), input), input);
     }
 
     public bool? Inflammation(IReadOnlyList<LabResult> labs) =>
@@ -51,24 +51,25 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         if (Value(results, "transferrin-saturation") is not null
             || Value(results, "iron") is not { } iron
             || Value(results, "tibc") is not { } tibc
-            || tibc == 0)
+            || tibc == 0
+            || iron > tibc)
         {
             return null;
         }
 
         var analyte = knowledge.AnalytesById["transferrin-saturation"];
-        var percent = decimal.Round(iron / tibc * 100m, 1);
-        return Read(analyte, percent, analyte.Canonical.Code, percent, input, derived: true, note: "Calculated as serum iron / TIBC × 100.");
+        var percent = iron / tibc * 100m;
+        return Read(analyte, decimal.Round(percent, 1), analyte.Canonical.Code, percent, input, derived: true, note: "Calculated as serum iron / TIBC × 100.");
     }
 
-    private List<LabResult> AdjustFerritinForInflammation(List<LabResult> results)
+    private List<LabResult> AdjustFerritinForInflammation(List<LabResult> results, PatientCase input)
     {
         if (Inflammation(results) != true)
         {
             return results;
         }
 
-        var inflamedLimit = knowledge.Threshold("ferritin-deficiency-inflamed");
+        var inflamedLimit = knowledge.Threshold(input.Age < 5 ? "ferritin-deficiency-inflamed-child" : "ferritin-deficiency-inflamed");
         return results.Select(lab =>
             lab.Analyte == "ferritin" && lab.Status is LabStatus.Normal or LabStatus.High && lab.CanonicalValue < inflamedLimit.Value
                 ? lab with
@@ -97,8 +98,13 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         }).ToList();
 
     /// <summary>A ferritin inside the general range can still be low for restless legs (aasm-2024-rls).</summary>
-    private List<LabResult> NoteFerritinBelowRlsTarget(List<LabResult> results)
+    private List<LabResult> NoteFerritinBelowRlsTarget(List<LabResult> results, PatientCase input)
     {
+        if (input.Age < IronPlanner.AdultAge)
+        {
+            return results;
+        }
+
         var target = knowledge.Threshold("ferritin-rls-iron");
         return results.Select(lab =>
             lab is { Analyte: "ferritin", Status: LabStatus.Normal, Note: null } && lab.CanonicalValue <= target.Value

@@ -28,6 +28,7 @@ public static class KnowledgeLoader
         "ferritin-rls-iron", "ferritin-rls-iv-max", "tsat-rls-iron", "ferritin-rls-iron-child",
         "tsat-overload", "ferritin-overload-female", "ferritin-overload-male", "crp-inflammation",
         "hb-severe", "hb-severe-pregnant", "ferritin-deficiency-inflamed",
+        "ferritin-deficiency-inflamed-child",
     ];
 
     /// <summary>Probability bands the rules and triage rely on.</summary>
