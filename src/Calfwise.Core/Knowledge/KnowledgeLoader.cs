@@ -883,6 +883,12 @@ public static class KnowledgeLoader
                 errors.Add(recommendation.Location, $"recommendation '{recommendation.Id}' needs at least one source");
             }
 
+            // Red flags are evaluated before triage is known and in file order, so these rules would silently read false.
+            foreach (var redFlag in knowledge.RedFlags.Where(r => r.When.Descendants().Any(d => d is RedFlagRule or TriageAtLeastRule)))
+            {
+                errors.Add(redFlag.Location, $"red flag '{redFlag.Id}' cannot use 'redFlag' or 'triageAtLeast' rules; they are for recommendations");
+            }
+
             foreach (var redFlag in knowledge.RedFlags.Where(r => r.SourceIds.Count == 0))
             {
                 errors.Add(redFlag.Location, $"red flag '{redFlag.Id}' needs at least one source");

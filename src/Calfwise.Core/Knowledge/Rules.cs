@@ -41,10 +41,15 @@ public abstract record Rule
     public abstract bool Evaluate(IRuleContext context);
 
     public virtual IEnumerable<RuleReference> References() => [];
+
+    /// <summary>This rule and every rule inside it.</summary>
+    public virtual IEnumerable<Rule> Descendants() => [this];
 }
 
 public sealed record AllRule(IReadOnlyList<Rule> Rules) : Rule
 {
+    public override IEnumerable<Rule> Descendants() => Rules.SelectMany(r => r.Descendants()).Prepend(this);
+
     public override bool Evaluate(IRuleContext context) => Rules.All(r => r.Evaluate(context));
 
     public override IEnumerable<RuleReference> References() => Rules.SelectMany(r => r.References());
@@ -52,6 +57,8 @@ public sealed record AllRule(IReadOnlyList<Rule> Rules) : Rule
 
 public sealed record AnyRule(IReadOnlyList<Rule> Rules) : Rule
 {
+    public override IEnumerable<Rule> Descendants() => Rules.SelectMany(r => r.Descendants()).Prepend(this);
+
     public override bool Evaluate(IRuleContext context) => Rules.Any(r => r.Evaluate(context));
 
     public override IEnumerable<RuleReference> References() => Rules.SelectMany(r => r.References());
@@ -59,6 +66,8 @@ public sealed record AnyRule(IReadOnlyList<Rule> Rules) : Rule
 
 public sealed record NotRule(Rule Inner) : Rule
 {
+    public override IEnumerable<Rule> Descendants() => Inner.Descendants().Prepend(this);
+
     public override bool Evaluate(IRuleContext context) => !Inner.Evaluate(context);
 
     public override IEnumerable<RuleReference> References() => Inner.References();
