@@ -6,7 +6,7 @@ using Calfwise.Core.Knowledge;
 namespace Calfwise.Benchmarks;
 
 /// <summary>One assessment end to end, with the knowledge base loaded once beforehand.</summary>
-// Not sealed: BenchmarkDotNet derives a runner type from each benchmark class and rejects sealed ones.
+/// <remarks>Not sealed: BenchmarkDotNet derives a runner type from each benchmark class and rejects sealed ones.</remarks>
 [MemoryDiagnoser]
 public class AssessmentBenchmarks
 {

@@ -4,8 +4,8 @@ using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Benchmarks;
 
-/// <summary>Parsing and validating the nine embedded YAML files, as the first use of the knowledge base does.</summary>
-// Not sealed: BenchmarkDotNet derives a runner type from each benchmark class and rejects sealed ones.
+/// <summary>Parsing and validating the embedded knowledge YAML files, as the first use of the knowledge base does.</summary>
+/// <remarks>Not sealed: BenchmarkDotNet derives a runner type from each benchmark class and rejects sealed ones.</remarks>
 [MemoryDiagnoser]
 public class KnowledgeLoadingBenchmarks
 {

@@ -12,7 +12,7 @@ public sealed record CaseReadResult(PatientCase? Case, IReadOnlyList<InputError>
 /// <summary>Reads the case JSON of docs/case-format.md, reporting each problem with its field.</summary>
 public static class CaseJson
 {
-    private static readonly string[] TopLevelKeys = ["age", "sex", "pregnant", "findings", "medications", "labs", "instruments"];
+    private static readonly string[] TopLevelKeys = ["age", "sex", "pregnant", "findings", "medications", "labs", "instruments", "labsUnavailable"];
 
     public static CaseReadResult Read(string json, KnowledgeBase knowledge)
     {
@@ -49,7 +49,9 @@ public static class CaseJson
         var age = ReadAge(root, errors);
         var sex = ReadSex(root, errors);
         var pregnant = ReadOptionalBool(root, "pregnant", errors);
-        var findings = ReadFindings(root, errors);
+        var dontKnow = new HashSet<string>(StringComparer.Ordinal);
+        var findings = ReadFindings(root, errors, dontKnow);
+        var labsUnavailable = ReadStrings(root, "labsUnavailable", errors);
         var medications = ReadMedications(root, errors);
         var labs = ReadLabs(root, errors);
         var irls = ReadIrls(root, errors);
@@ -59,9 +61,87 @@ public static class CaseJson
             return new CaseReadResult(null, errors);
         }
 
-        var patient = new PatientCase(age.Value, sex.Value, pregnant, findings, medications, labs, irls);
+        var patient = new PatientCase(age.Value, sex.Value, pregnant, findings, medications, labs, irls)
+        {
+            DontKnow = dontKnow,
+            LabsUnavailable = labsUnavailable.ToHashSet(StringComparer.Ordinal),
+        };
         var validation = CaseValidator.Validate(patient, knowledge);
         return validation.Count > 0 ? new CaseReadResult(null, validation) : new CaseReadResult(patient, []);
+    }
+
+    /// <summary>Writes a case in the same format it is read, for saving an interview or handing it to another program.</summary>
+    public static string Write(PatientCase patient)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("age", patient.Age);
+            writer.WriteString("sex", patient.Sex == Sex.Female ? "female" : "male");
+            if (patient.Pregnant is { } pregnant)
+            {
+                writer.WriteBoolean("pregnant", pregnant);
+            }
+
+            writer.WriteStartObject("findings");
+            foreach (var (id, answer) in patient.Findings.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                writer.WriteBoolean(id, answer);
+            }
+
+            foreach (var id in patient.DontKnow.Order(StringComparer.Ordinal))
+            {
+                writer.WriteNull(id);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartArray("medications");
+            foreach (var medication in patient.Medications)
+            {
+                writer.WriteStringValue(medication);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("labs");
+            foreach (var lab in patient.Labs)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("analyte", lab.Analyte);
+                writer.WriteNumber("value", lab.Value);
+                writer.WriteString("unit", lab.Unit);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            if (patient.Irls is { } irls)
+            {
+                writer.WriteStartObject("instruments");
+                writer.WriteStartArray("irls");
+                foreach (var score in irls)
+                {
+                    writer.WriteNumberValue(score);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            if (patient.LabsUnavailable.Count > 0)
+            {
+                writer.WriteStartArray("labsUnavailable");
+                foreach (var id in patient.LabsUnavailable.Order(StringComparer.Ordinal))
+                {
+                    writer.WriteStringValue(id);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static CaseReadResult Fail(InputError error) => new(null, [error]);
@@ -127,7 +207,7 @@ public static class CaseJson
         };
     }
 
-    private static Dictionary<string, bool> ReadFindings(JsonElement root, List<InputError> errors)
+    private static Dictionary<string, bool> ReadFindings(JsonElement root, List<InputError> errors, HashSet<string> dontKnow)
     {
         var findings = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (!root.TryGetProperty("findings", out var element) || element.ValueKind == JsonValueKind.Null)
@@ -152,7 +232,8 @@ public static class CaseJson
                     findings[property.Name] = false;
                     break;
                 case JsonValueKind.Null:
-                    break; // null means "don't know", the same as leaving the finding out
+                    dontKnow.Add(property.Name); // asked, and answered "I don't know": unknown, not asked again
+                    break;
                 default:
                     errors.Add(new($"findings.{property.Name}", $"must be true, false or null (unknown), not {property.Value.GetRawText()}"));
                     break;
@@ -162,17 +243,22 @@ public static class CaseJson
         return findings;
     }
 
-    private static List<string> ReadMedications(JsonElement root, List<InputError> errors)
+    private static List<string> ReadMedications(JsonElement root, List<InputError> errors) =>
+        ReadStrings(root, "medications", errors);
+
+    private static List<string> ReadStrings(JsonElement root, string name, List<InputError> errors)
     {
         var medications = new List<string>();
-        if (!root.TryGetProperty("medications", out var element) || element.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
         {
             return medications;
         }
 
         if (element.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new("medications", "must be an array of generic medication names, for example [\"furosemide\"]"));
+            errors.Add(new(name, name == "medications"
+                ? "must be an array of generic medication names, for example [\"furosemide\"]"
+                : "must be an array of lab request ids, for example [\"iron-studies\"]"));
             return medications;
         }
 
@@ -185,7 +271,7 @@ public static class CaseJson
             }
             else
             {
-                errors.Add(new($"medications[{index}]", $"must be a non-empty medication name, not {item.GetRawText()}"));
+                errors.Add(new($"{name}[{index}]", $"must be a non-empty name, not {item.GetRawText()}"));
             }
 
             index++;

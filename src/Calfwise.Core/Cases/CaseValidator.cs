@@ -26,6 +26,17 @@ public static class CaseValidator
             errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
         }
 
+        foreach (var id in input.DontKnow.Where(id => !knowledge.FindingsById.ContainsKey(id)))
+        {
+            errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
+        }
+
+        var requests = knowledge.Interview.LabRequests.Select(r => r.Id).ToList();
+        foreach (var id in input.LabsUnavailable.Where(id => !requests.Contains(id)))
+        {
+            errors.Add(new("labsUnavailable", UnknownId("lab request", id, requests) + $"; accepted: {string.Join(", ", requests)}"));
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < input.Labs.Count; i++)
         {

@@ -18,13 +18,51 @@ public sealed record PatientCase(
     IReadOnlyList<LabInput> Labs,
     IReadOnlyList<int>? Irls)
 {
+    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Findings the person was asked about and answered "I don't know": unknown, but not to be asked again.</summary>
+    public IReadOnlySet<string> DontKnow { get; init; } = None;
+
+    /// <summary>Lab requests of the interview the person could not answer ("I don't have them").</summary>
+    public IReadOnlySet<string> LabsUnavailable { get; init; } = None;
+
     public bool IsPregnant => Pregnant == true;
+
+    /// <summary>Whether the finding was asked: answered yes, no, or "I don't know".</summary>
+    public bool WasAsked(string findingId) => Findings.ContainsKey(findingId) || DontKnow.Contains(findingId);
 
     public bool? Answer(string findingId) => Findings.TryGetValue(findingId, out var answer) ? answer : null;
 
     /// <summary>A copy with one finding answered.</summary>
     public PatientCase WithAnswer(string findingId, bool answer) =>
-        this with { Findings = new Dictionary<string, bool>(Findings, StringComparer.Ordinal) { [findingId] = answer } };
+        this with
+        {
+            Findings = new Dictionary<string, bool>(Findings, StringComparer.Ordinal) { [findingId] = answer },
+            DontKnow = Without(DontKnow, findingId),
+        };
+
+    /// <summary>A copy with one finding answered "I don't know".</summary>
+    public PatientCase WithDontKnow(string findingId)
+    {
+        var findings = new Dictionary<string, bool>(Findings, StringComparer.Ordinal);
+        findings.Remove(findingId);
+        return this with { Findings = findings, DontKnow = new HashSet<string>(DontKnow, StringComparer.Ordinal) { findingId } };
+    }
+
+    /// <summary>A copy with a finding's answer taken back, as if never asked.</summary>
+    public PatientCase WithoutAnswer(string findingId)
+    {
+        var findings = new Dictionary<string, bool>(Findings, StringComparer.Ordinal);
+        findings.Remove(findingId);
+        return this with { Findings = findings, DontKnow = Without(DontKnow, findingId) };
+    }
+
+    private static HashSet<string> Without(IReadOnlySet<string> set, string item)
+    {
+        var copy = new HashSet<string>(set, StringComparer.Ordinal);
+        copy.Remove(item);
+        return copy;
+    }
 }
 
 /// <summary>A problem with the input, naming the field and what is accepted.</summary>

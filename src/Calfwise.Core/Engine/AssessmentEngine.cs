@@ -32,21 +32,20 @@ public sealed class AssessmentEngine
         return errors.Count > 0 ? new AssessmentOutcome(null, errors) : new AssessmentOutcome(AssessValid(input), []);
     }
 
-    private Assessment AssessValid(PatientCase input)
+    /// <summary>Assesses a case already validated (the interview checks it once, then asks many what-ifs).</summary>
+    internal Assessment AssessValid(PatientCase input)
     {
         var labs = _labs.Interpret(input);
         var inflammation = _labs.Inflammation(labs);
         var (anemia, severeAnemia) = Anemia(input, labs);
         var iron = _iron.Plan(input, labs, inflammation, anemia, severeAnemia);
-        var medicationClasses = input.Medications
-            .SelectMany(m => _knowledge.DrugClasses.TryGetValue(m.Trim(), out var classes) ? classes : [])
-            .Distinct()
-            .ToList();
+        var medicationClasses = MedicationClasses(input);
         var differential = _differential.Rank(input, labs, inflammation, medicationClasses);
         var criteria = _rls.Evaluate(input, differential);
         var irls = _rls.Score(input);
 
         var context = new RuleContext(_knowledge, input, labs, differential, iron, medicationClasses);
+
         var redFlags = new List<FiredRedFlag>();
         foreach (var flag in _knowledge.RedFlags)
         {
@@ -71,6 +70,21 @@ public sealed class AssessmentEngine
 
         return new Assessment(triage, redFlags, differential, labs, iron, criteria, irls, recommendations, warnings, _knowledge.Disclaimer);
     }
+
+    /// <summary>Whether a knowledge rule holds for a case and its assessment.</summary>
+    internal bool Holds(Rule rule, PatientCase input, Assessment assessment)
+    {
+        var classes = MedicationClasses(input);
+        var context = new RuleContext(_knowledge, input, assessment.Labs, assessment.Differential, assessment.Iron, classes) { TriageSoFar = assessment.Triage.Level };
+        context.Fired.UnionWith(assessment.RedFlags.Select(f => f.Id));
+        return rule.Evaluate(context);
+    }
+
+    private List<MedicationClass> MedicationClasses(PatientCase input) =>
+        input.Medications
+            .SelectMany(m => _knowledge.DrugClasses.TryGetValue(m.Trim(), out var classes) ? classes : [])
+            .Distinct()
+            .ToList();
 
     private SourceReference Reference(string id)
     {

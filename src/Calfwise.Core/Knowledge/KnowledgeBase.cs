@@ -19,8 +19,10 @@ public sealed class KnowledgeBase
         IReadOnlyList<TriageAdvice> triageAdvice,
         IReadOnlyList<ProbabilityBand> bands,
         string disclaimer,
-        RlsInstruments rls)
+        RlsInstruments rls,
+        InterviewKnowledge interview)
     {
+        Interview = interview;
         Sources = sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
         Findings = findings;
         FindingsById = findings.ToFrozenDictionary(f => f.Id, StringComparer.Ordinal);
@@ -83,6 +85,8 @@ public sealed class KnowledgeBase
     public string Disclaimer { get; }
 
     public RlsInstruments Rls { get; }
+
+    public InterviewKnowledge Interview { get; }
 
     public Threshold Threshold(string id) =>
         Thresholds.TryGetValue(id, out var threshold)

@@ -19,7 +19,7 @@ public static class KnowledgeLoader
     public static IReadOnlyList<string> FileNames { get; } =
     [
         "sources.yaml", "findings.yaml", "conditions.yaml", "labs.yaml", "medications.yaml",
-        "red-flags.yaml", "recommendations.yaml", "triage.yaml", "instruments.yaml",
+        "red-flags.yaml", "recommendations.yaml", "triage.yaml", "instruments.yaml", "interview.yaml",
     ];
 
     /// <summary>Thresholds the engine's code reads by id; the knowledge base must define them.</summary>
@@ -151,6 +151,7 @@ public static class KnowledgeLoader
             var bands = triage.Maps("bands").Select(ReadBand).OfType<ProbabilityBand>().ToList();
             var disclaimer = triage.Str("disclaimer") ?? "";
             var rls = ReadInstruments(roots["instruments.yaml"]);
+            var interview = ReadInterview(roots["interview.yaml"]);
 
             return new KnowledgeBase(
                 Unique(sources, s => s.Id, s => s.Location, "source"),
@@ -164,7 +165,83 @@ public static class KnowledgeLoader
                 advice.GroupBy(a => a.Level).Select(g => g.First()).ToList(),
                 Unique(bands, b => b.Id, b => b.Location, "band"),
                 disclaimer,
-                rls);
+                rls,
+                interview);
+        }
+
+        private InterviewKnowledge ReadInterview(YamlMap root)
+        {
+            root.OnlyKeys("opening", "maxAnswers", "maxGroupSize", "pregnancyAges", "groups", "redFlagTriggers", "labRequests");
+            var opening = root.Map("opening");
+            opening?.OnlyKeys("id", "text", "findings");
+            var openingFindings = opening?.Strings("findings") ?? [];
+            foreach (var finding in openingFindings)
+            {
+                Uses(ReferenceKind.Finding, finding, opening!.Location);
+            }
+
+            var ages = root.Map("pregnancyAges");
+            ages?.OnlyKeys("min", "max", "source");
+            if (ages is not null)
+            {
+                SourceRef(ages);
+            }
+
+            var groups = new List<QuestionGroup>();
+            foreach (var group in root.Maps("groups"))
+            {
+                group.OnlyKeys("id", "text");
+                if (Id(group) is { } id && group.Str("text") is { } text)
+                {
+                    groups.Add(new QuestionGroup(id, text));
+                }
+            }
+
+            var triggers = new List<RedFlagTrigger>();
+            foreach (var trigger in root.Maps("redFlagTriggers"))
+            {
+                trigger.OnlyKeys("redFlag", "askWhen");
+                var redFlag = trigger.Str("redFlag");
+                Uses(ReferenceKind.RedFlag, redFlag, trigger.Location);
+                var askWhen = trigger.Strings("askWhen");
+                foreach (var finding in askWhen)
+                {
+                    Uses(ReferenceKind.Finding, finding, trigger.Location);
+                }
+
+                if (redFlag is not null)
+                {
+                    triggers.Add(new RedFlagTrigger(redFlag, askWhen));
+                }
+            }
+
+            var requests = new List<LabRequest>();
+            foreach (var request in root.Maps("labRequests"))
+            {
+                request.OnlyKeys("id", "text", "analytes", "when");
+                var (id, text, analytes, when) = (Id(request), request.Str("text"), request.Strings("analytes"), ReadRuleAt(request, "when"));
+                foreach (var analyte in analytes)
+                {
+                    Uses(ReferenceKind.Analyte, analyte, request.Location);
+                }
+
+                if (id is not null && text is not null && when is not null)
+                {
+                    requests.Add(new LabRequest(id, text, analytes, when));
+                }
+            }
+
+            return new InterviewKnowledge(
+                opening?.Str("id") ?? "opening",
+                opening?.Str("text") ?? "",
+                openingFindings,
+                root.Int("maxAnswers") ?? 40,
+                root.Int("maxGroupSize") ?? 5,
+                ages?.Decimal("min") ?? 0,
+                ages?.Decimal("max") ?? 0,
+                groups,
+                triggers,
+                requests);
         }
 
         private List<T> Unique<T>(List<T> items, Func<T, string> id, Func<T, SourceLocation> at, string kind)
@@ -871,6 +948,12 @@ public static class KnowledgeLoader
             foreach (var band in RequiredBands.Where(b => !knowledge.Bands.ContainsKey(b)))
             {
                 errors.Add("triage.yaml", 1, $"probability band '{band}' is required but not defined");
+            }
+
+            var groupIds = knowledge.Interview.Groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var finding in knowledge.Findings.Where(f => f.Group is { } g && !groupIds.Contains(g)))
+            {
+                errors.Add(finding.Location, $"finding '{finding.Id}' is in group '{finding.Group}', which interview.yaml does not define");
             }
 
             if (string.IsNullOrWhiteSpace(knowledge.Disclaimer))

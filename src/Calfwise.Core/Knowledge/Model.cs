@@ -145,3 +145,25 @@ public sealed record RlsInstruments(
     int MaxItemScore,
     IReadOnlyList<IrlsBand> Bands,
     string LicenceNote);
+
+/// <summary>A set of findings asked together on one screen.</summary>
+public sealed record QuestionGroup(string Id, string Text);
+
+/// <summary>A red flag whose questions jump the queue once one of <see cref="AskWhen"/> is answered yes.</summary>
+public sealed record RedFlagTrigger(string RedFlagId, IReadOnlyList<string> AskWhen);
+
+/// <summary>Lab results worth asking for at the end of the interview when <see cref="When"/> holds.</summary>
+public sealed record LabRequest(string Id, string Text, IReadOnlyList<string> AnalyteIds, Rule When);
+
+/// <summary>How the adaptive interview is run.</summary>
+public sealed record InterviewKnowledge(
+    string OpeningId,
+    string OpeningText,
+    IReadOnlyList<string> OpeningFindings,
+    int MaxAnswers,
+    int MaxGroupSize,
+    decimal PregnancyMinAge,
+    decimal PregnancyMaxAge,
+    IReadOnlyList<QuestionGroup> Groups,
+    IReadOnlyList<RedFlagTrigger> RedFlagTriggers,
+    IReadOnlyList<LabRequest> LabRequests);

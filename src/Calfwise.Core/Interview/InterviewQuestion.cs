@@ -1,0 +1,36 @@
+namespace Calfwise.Core.Interview;
+
+/// <summary>What kind of question the interview asks next.</summary>
+public enum QuestionKind
+{
+    /// <summary>What brings the person here.</summary>
+    Opening,
+    /// <summary>A warning sign made relevant by what was said; asked before anything else.</summary>
+    RedFlag,
+    /// <summary>The question expected to tell the leading causes apart best.</summary>
+    Finding,
+    /// <summary>Lab results the plan depends on; "I don't have them" is an accepted answer.</summary>
+    Labs,
+}
+
+/// <summary>One yes / no / don't know item of a question.</summary>
+public sealed record QuestionItem(string FindingId, string Text, string Label);
+
+/// <summary>A question: one or more findings a person answers together, or a request for lab results.</summary>
+public sealed record InterviewQuestion(
+    string Id,
+    QuestionKind Kind,
+    string Text,
+    IReadOnlyList<QuestionItem> Items,
+    IReadOnlyList<string> Analytes,
+    string Why);
+
+/// <summary>The next question, or why the interview is done.</summary>
+public sealed record InterviewStep(InterviewQuestion? Question, string? DoneReason)
+{
+    public bool IsDone => Question is null;
+
+    public static InterviewStep Ask(InterviewQuestion question) => new(question, null);
+
+    public static InterviewStep Finish(string reason) => new(null, reason);
+}

@@ -1,0 +1,231 @@
+using System.Collections.Frozen;
+using Calfwise.Core.Cases;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
+
+namespace Calfwise.Core.Interview;
+
+/// <summary>
+/// Chooses the next question from a partial case: the opening question, then any red-flag question made relevant
+/// by what was said, then the question with the largest expected information gain whose answer could still change
+/// the triage or the three leading conditions; then lab results when the plan depends on them.
+/// </summary>
+/// <remarks>
+/// Stateless: everything it needs is in the case (answers, "I don't know" answers, labs declined), so a caller can
+/// drive the interview one request at a time. Information gain is measured as the expected fall in the summed
+/// binary entropy of the conditions, which are judged independently.
+/// </remarks>
+public sealed class Interviewer
+{
+    public const int TopConditions = 3;
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly AssessmentEngine _engine;
+    private readonly FrozenDictionary<string, EvidenceRow[]> _evidenceByFinding;
+    private readonly IReadOnlyList<(RedFlag Flag, RedFlagTrigger Trigger, string[] Findings)> _redFlagQuestions;
+    private readonly FrozenSet<string> _redFlagFindings;
+
+    public Interviewer(KnowledgeBase knowledge)
+    {
+        _knowledge = knowledge;
+        _engine = new AssessmentEngine(knowledge);
+        _evidenceByFinding = knowledge.Conditions
+            .SelectMany(c => c.Findings.Select(f => (f.FindingId, Row: new EvidenceRow(c.Id, c.Name, f.Present ?? 1, f.Absent ?? 1))))
+            .GroupBy(x => x.FindingId, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Row).ToArray(), StringComparer.Ordinal);
+        _redFlagQuestions = knowledge.Interview.RedFlagTriggers
+            .Select(t => (Flag: knowledge.RedFlags.First(f => f.Id == t.RedFlagId), Trigger: t))
+            .OrderByDescending(x => x.Flag.Level)
+            .Select(x => (x.Flag, x.Trigger, PositiveFindings(x.Flag.When)))
+            .ToList();
+        _redFlagFindings = knowledge.RedFlags.SelectMany(f => PositiveFindings(f.When)).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    public KnowledgeBase Knowledge => _knowledge;
+
+    /// <summary>Validates the case, then chooses the next step.</summary>
+    public InterviewOutcome Next(PatientCase input)
+    {
+        var errors = CaseValidator.Validate(input, _knowledge);
+        return errors.Count > 0 ? new InterviewOutcome(null, errors) : new InterviewOutcome(NextValid(input), []);
+    }
+
+    internal InterviewStep NextValid(PatientCase input)
+    {
+        var interview = _knowledge.Interview;
+        var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f)).ToList();
+        if (opening.Count == interview.OpeningFindings.Count && opening.Count > 0)
+        {
+            return InterviewStep.Ask(new InterviewQuestion(interview.OpeningId, QuestionKind.Opening, interview.OpeningText, Items(opening), [], "Knowing what you feel tells Calfwise which questions matter for you."));
+        }
+
+        var assessment = _engine.AssessValid(input);
+        var fired = assessment.RedFlags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (flag, trigger, findings) in _redFlagQuestions)
+        {
+            if (fired.Contains(flag.Id) || !trigger.AskWhen.Any(f => input.Answer(f) == true))
+            {
+                continue;
+            }
+
+            var unasked = findings.Where(f => !input.WasAsked(f)).ToList();
+            if (unasked.Count > 0)
+            {
+                return InterviewStep.Ask(new InterviewQuestion("red-flag-" + flag.Id, QuestionKind.RedFlag, "A few important safety questions", Items(unasked), [], $"These check for a warning sign that needs care soon: {flag.Text}"));
+            }
+        }
+
+        var asked = input.Findings.Count + input.DontKnow.Count;
+        if (asked < interview.MaxAnswers && ChooseFinding(input, assessment) is { } question)
+        {
+            return InterviewStep.Ask(question);
+        }
+
+        var request = interview.LabRequests.FirstOrDefault(r =>
+            !input.LabsUnavailable.Contains(r.Id)
+            && r.AnalyteIds.All(a => assessment.Labs.All(l => l.Analyte != a))
+            && _engine.Holds(r.When, input, assessment));
+        if (request is not null)
+        {
+            return InterviewStep.Ask(new InterviewQuestion(request.Id, QuestionKind.Labs, request.Text, [], request.AnalyteIds, "The advice depends on these results. If you don't have them, Calfwise will suggest asking for them."));
+        }
+
+        return InterviewStep.Finish(asked >= interview.MaxAnswers
+            ? "That is as many questions as Calfwise asks; here is what the answers so far suggest."
+            : "The leading causes are clear enough: no remaining question would change them or how soon to seek care.");
+    }
+
+    private InterviewQuestion? ChooseFinding(PatientCase input, Assessment assessment)
+    {
+        var probabilities = assessment.Differential.ToDictionary(c => c.Id, c => c.Probability, StringComparer.Ordinal);
+        var candidates = new List<(string FindingId, double Gain)>();
+        foreach (var (findingId, rows) in _evidenceByFinding)
+        {
+            if (!input.WasAsked(findingId))
+            {
+                candidates.Add((findingId, ExpectedGain(rows, probabilities)));
+            }
+        }
+
+        candidates.Sort((a, b) => b.Gain.CompareTo(a.Gain) is var c and not 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId));
+        var baseline = Outcome(assessment);
+        foreach (var (findingId, _) in candidates)
+        {
+            if (CouldChange(input, findingId, baseline))
+            {
+                return Question(input, findingId, candidates, probabilities);
+            }
+        }
+
+        return null;
+    }
+
+    private bool CouldChange(PatientCase input, string findingId, (TriageLevel Triage, string[] Top) baseline)
+    {
+        foreach (var answer in (ReadOnlySpan<bool>)[true, false])
+        {
+            var outcome = Outcome(_engine.AssessValid(input.WithAnswer(findingId, answer)));
+            if (outcome.Triage != baseline.Triage || !outcome.Top.AsSpan().SequenceEqual(baseline.Top))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (TriageLevel Triage, string[] Top) Outcome(Assessment assessment) =>
+        (assessment.Triage.Level, assessment.Differential.Take(TopConditions).Select(c => c.Id).Order(StringComparer.Ordinal).ToArray());
+
+    private InterviewQuestion Question(PatientCase input, string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities)
+    {
+        var finding = _knowledge.FindingsById[findingId];
+        var ids = new List<string> { findingId };
+        if (finding.Group is { } group)
+        {
+            ids.AddRange(candidates
+                .Where(c => c.FindingId != findingId && _knowledge.FindingsById[c.FindingId].Group == group && (c.Gain > 0 || _redFlagFindings.Contains(c.FindingId)))
+                .Take(_knowledge.Interview.MaxGroupSize - 1)
+                .Select(c => c.FindingId));
+            ids.AddRange(_knowledge.Findings
+                .Where(f => f.Group == group && _redFlagFindings.Contains(f.Id) && !input.WasAsked(f.Id) && !ids.Contains(f.Id))
+                .Select(f => f.Id)
+                .Take(Math.Max(0, _knowledge.Interview.MaxGroupSize - ids.Count)));
+        }
+
+        var text = ids.Count == 1 ? finding.Question : _knowledge.Interview.Groups.First(g => g.Id == finding.Group).Text;
+        var separated = _evidenceByFinding[findingId]
+            .Select(r => (r.ConditionName, Gain: ConditionGain(r, probabilities[r.ConditionId])))
+            .OrderByDescending(x => x.Gain)
+            .Take(3)
+            .Select(x => x.ConditionName.ToLowerInvariant())
+            .ToList();
+        var why = $"Your answer helps tell apart {Join(separated)}.";
+        return new InterviewQuestion(finding.Group ?? findingId, QuestionKind.Finding, text, Items(ids), [], why);
+    }
+
+    private static string Join(List<string> names) => names.Count switch
+    {
+        0 => "the possible causes",
+        1 => names[0] + " and other causes",
+        _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
+    };
+
+    private List<QuestionItem> Items(IEnumerable<string> findingIds) =>
+        findingIds.Select(id => _knowledge.FindingsById[id]).Select(f => new QuestionItem(f.Id, f.Question, f.Label)).ToList();
+
+    private static double ExpectedGain(EvidenceRow[] rows, Dictionary<string, double> probabilities)
+    {
+        var gain = 0.0;
+        foreach (var row in rows)
+        {
+            gain += ConditionGain(row, probabilities[row.ConditionId]);
+        }
+
+        return gain;
+    }
+
+    /// <summary>Expected entropy fall of one condition; the chance of "yes" comes from the ratios' sensitivity and specificity.</summary>
+    private static double ConditionGain(EvidenceRow row, double p)
+    {
+        var (sensitivity, specificity) = row.SensitivitySpecificity;
+        var yes = (p * sensitivity) + ((1 - p) * (1 - specificity));
+        return Entropy(p) - (yes * Entropy(Update(p, row.Yes))) - ((1 - yes) * Entropy(Update(p, row.No)));
+    }
+
+    private static double Update(double p, double lr)
+    {
+        var odds = p / (1 - p) * lr;
+        return double.IsPositiveInfinity(odds) ? 1 : odds / (1 + odds);
+    }
+
+    private static double Entropy(double p) =>
+        p <= 0 || p >= 1 ? 0 : -(p * Math.Log2(p)) - ((1 - p) * Math.Log2(1 - p));
+
+    private static string[] PositiveFindings(Rule rule) =>
+        rule.Descendants().OfType<FindingRule>().Where(f => f.Answer == AnswerKind.Yes).Select(f => f.FindingId).Distinct().ToArray();
+
+    private sealed record EvidenceRow(string ConditionId, string ConditionName, double Yes, double No)
+    {
+        /// <summary>From LR+ = s / (1 - sp) and LR- = (1 - s) / sp; a missing side is read as 1 (no information), which gives 0.5 / 0.5.</summary>
+        public (double Sensitivity, double Specificity) SensitivitySpecificity { get; } = Solve(Yes, No);
+
+        private static (double, double) Solve(double yes, double no)
+        {
+            if (Math.Abs(yes - no) < 1e-9)
+            {
+                return (0.5, 0.5);
+            }
+
+            var specificity = (yes - 1) / (yes - no);
+            var sensitivity = yes * (1 - specificity);
+            return (Math.Clamp(sensitivity, 0.01, 0.99), Math.Clamp(specificity, 0.01, 0.99));
+        }
+    }
+}
+
+/// <summary>The next step of the interview, or what is wrong with the case.</summary>
+public sealed record InterviewOutcome(InterviewStep? Step, IReadOnlyList<InputError> Errors)
+{
+    public bool IsValid => Step is not null;
+}
