@@ -21,7 +21,7 @@ public sealed class IronPlannerTests
     [InlineData("90", "20", 40, "iv-only")] // edge: TSAT 20 is not below 20
     [InlineData("500", "15", 60, "no-iron")] // above 100 never iron, whatever the TSAT
     [InlineData("49", null, 10, "oral-or-iv")] // children: iron below 50
-    [InlineData("50", null, 10, "iv-only")] // edge for children
+    [InlineData("50", null, 10, "no-iron")] // edge for children: no adult IV-only band
     [InlineData("400", "60", 40, "overload")] // TSAT above 45 with raised ferritin: overload
     public void The_iron_plan_follows_the_guideline_thresholds(string? ferritin, string? tsat, int age, string plan)
     {

@@ -37,10 +37,12 @@ public sealed class IronPlanner(KnowledgeBase knowledge)
             (plan, used) = (IronPlan.TestFirst, [ferritinIron, tsatIron]);
             explanation = "Iron stores are unknown: a ferritin and transferrin saturation test comes before any iron.";
         }
-        else if (ferritin > ivMax.Value)
+        else if (ferritin > ivMax.Value || (input.Age < AdultAge && ferritin >= ferritinIron.Value && !(tsat < tsatIron.Value)))
         {
             (plan, used) = (IronPlan.NoIron, [ivMax]);
-            explanation = $"Ferritin above {ivMax.Value} ng/mL: iron stores are enough, and extra iron is not advised for restless legs.";
+            explanation = input.Age < AdultAge
+                ? $"Ferritin of {ferritinIron.Value} ng/mL or more in a child: iron stores are enough, and extra iron is not advised for restless legs."
+                : $"Ferritin above {ivMax.Value} ng/mL: iron stores are enough, and extra iron is not advised for restless legs.";
         }
         else if ((input.Age < AdultAge ? ferritin < ferritinIron.Value : ferritin <= ferritinIron.Value) || tsat < tsatIron.Value && ferritin <= T("ferritin-rls-iron").Value)
         {

@@ -117,7 +117,7 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         var applicable = analyte.Ranges.Where(r => r.AppliesTo(input.Sex, input.Age, input.IsPregnant)).ToList();
         var lowRow = applicable.Where(r => r.Low is not null).MaxBy(r => r.Specificity);
         var highRow = applicable.Where(r => r.High is not null).MaxBy(r => r.Specificity);
-        var critical = analyte.Critical.Any(c => (c.Below is { } below && canonical < below) || (c.Above is { } above && canonical > above));
+        var critical = analyte.Critical.Any(c => c.IsCrossedBy(canonical, input.IsPregnant));
         var status = critical ? LabStatus.Critical
             : lowRow?.Low is { } low && canonical < low ? LabStatus.Low
             : highRow?.High is { } high && canonical > high ? LabStatus.High

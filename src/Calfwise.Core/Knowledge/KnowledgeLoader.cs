@@ -536,7 +536,7 @@ public static class KnowledgeLoader
 
         private CriticalLimit? ReadCritical(YamlMap map)
         {
-            map.OnlyKeys("below", "above", "source", "note");
+            map.OnlyKeys("below", "above", "pregnant", "source", "note");
             var below = map.Decimal("below", required: false);
             var above = map.Decimal("above", required: false);
             if ((below is null) == (above is null))
@@ -545,7 +545,7 @@ public static class KnowledgeLoader
             }
 
             var source = SourceRef(map);
-            return source is null ? null : new CriticalLimit(below, above, source, map.Location);
+            return source is null ? null : new CriticalLimit(below, above, map.Bool("pregnant", required: false), source, map.Location);
         }
 
         private Threshold? ReadThreshold(YamlMap map)

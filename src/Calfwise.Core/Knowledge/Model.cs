@@ -85,7 +85,11 @@ public sealed record ReferenceRange(decimal? Low, decimal? High, Sex? Sex, decim
 }
 
 /// <summary>A value beyond which a result is critical.</summary>
-public sealed record CriticalLimit(decimal? Below, decimal? Above, string SourceId, SourceLocation Location);
+public sealed record CriticalLimit(decimal? Below, decimal? Above, bool? Pregnant, string SourceId, SourceLocation Location)
+{
+    public bool IsCrossedBy(decimal value, bool pregnant) =>
+        (Pregnant is null || Pregnant == pregnant) && ((Below is { } below && value < below) || (Above is { } above && value > above));
+}
 
 /// <summary>A lab analyte.</summary>
 public sealed record Analyte(
