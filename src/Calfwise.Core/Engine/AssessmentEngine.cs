@@ -13,6 +13,7 @@ public sealed class AssessmentEngine
     private readonly IronPlanner _iron;
     private readonly Differential _differential;
     private readonly RlsCriteria _rls;
+    private readonly (Recommendation Recommendation, AppliedRecommendation Applied)[] _recommendations;
 
     public AssessmentEngine(KnowledgeBase knowledge)
     {
@@ -21,6 +22,10 @@ public sealed class AssessmentEngine
         _iron = new IronPlanner(knowledge);
         _differential = new Differential(knowledge);
         _rls = new RlsCriteria(knowledge);
+        _recommendations = knowledge.Recommendations
+            .OrderBy(r => Array.IndexOf(KindOrder, r.Kind))
+            .Select(r => (r, new AppliedRecommendation(r.Id, r.Kind, r.Title, r.Text, r.SourceIds.Select(Reference).ToList())))
+            .ToArray();
     }
 
     public KnowledgeBase Knowledge => _knowledge;
@@ -58,11 +63,7 @@ public sealed class AssessmentEngine
 
         var triage = Triage(differential, redFlags);
         context.TriageSoFar = triage.Level;
-        var recommendations = _knowledge.Recommendations
-            .Where(r => r.When.Evaluate(context))
-            .OrderBy(r => Array.IndexOf(KindOrder, r.Kind))
-            .Select(r => new AppliedRecommendation(r.Id, r.Kind, r.Title, r.Text, r.SourceIds.Select(Reference).ToList()))
-            .ToList();
+        var recommendations = _recommendations.Where(r => r.Recommendation.When.Evaluate(context)).Select(r => r.Applied).ToList();
 
         var warnings = CaseValidator.UnknownMedications(input, _knowledge)
             .Select(m => $"Medication '{m}' is not in Calfwise's list, so its possible effects were not considered; mention it to your doctor.")

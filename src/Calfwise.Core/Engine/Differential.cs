@@ -7,40 +7,55 @@ namespace Calfwise.Core.Engine;
 /// Likelihood-ratio reasoning for each condition on its own: conditions are not mutually exclusive, so each
 /// has its own posterior odds, prior odds times the likelihood ratios of the evidence that applies.
 /// </summary>
-public sealed class Differential(KnowledgeBase knowledge)
+/// <remarks>Labels and lookups are built once per knowledge base: the interview ranks many what-if cases.</remarks>
+public sealed class Differential
 {
+    private readonly ConditionPlan[] _plans;
+
+    public Differential(KnowledgeBase knowledge)
+    {
+        _plans = knowledge.Conditions.Select(condition => new ConditionPlan(
+            condition,
+            condition.Findings.Select(f => new FindingPlan(f, knowledge.FindingsById[f.FindingId].Label, "No: " + knowledge.FindingsById[f.FindingId].Label)).ToArray(),
+            condition.Labs.Select(band => (band, BandLabel(knowledge, band))).ToArray(),
+            knowledge.MedicationClasses
+                .SelectMany(c => c.Effects.Where(e => e.ConditionId == condition.Id).Select(e => (Class: c, Effect: e)))
+                .ToArray())).ToArray();
+    }
+
     public IReadOnlyList<ConditionResult> Rank(PatientCase input, IReadOnlyList<LabResult> labs, bool? inflammation, IReadOnlyList<MedicationClass> medications)
     {
-        var results = new List<ConditionResult>(knowledge.Conditions.Count);
-        foreach (var condition in knowledge.Conditions)
+        var values = labs.ToDictionary(l => l.Analyte, l => l.CanonicalValue, StringComparer.Ordinal);
+        var results = new List<ConditionResult>(_plans.Length);
+        foreach (var plan in _plans)
         {
+            var condition = plan.Condition;
             var evidence = new List<EvidenceItem>();
-            foreach (var item in condition.Findings)
+            foreach (var finding in plan.Findings)
             {
-                var lr = input.Answer(item.FindingId) switch
+                var item = finding.Evidence;
+                switch (input.Answer(item.FindingId))
                 {
-                    true => item.Present,
-                    false => item.Absent,
-                    null => null,
-                };
-                if (lr is { } ratio)
-                {
-                    var label = knowledge.FindingsById[item.FindingId].Label;
-                    evidence.Add(new EvidenceItem(EvidenceKind.Finding, item.FindingId, input.Answer(item.FindingId) == true ? label : "No: " + label, ratio, item.SourceId, item.Grade));
+                    case true when item.Present is { } present:
+                        evidence.Add(new EvidenceItem(EvidenceKind.Finding, item.FindingId, finding.YesLabel, present, item.SourceId, item.Grade));
+                        break;
+                    case false when item.Absent is { } absent:
+                        evidence.Add(new EvidenceItem(EvidenceKind.Finding, item.FindingId, finding.NoLabel, absent, item.SourceId, item.Grade));
+                        break;
                 }
             }
 
-            foreach (var band in condition.Labs)
+            foreach (var (band, label) in plan.Labs)
             {
-                if (LabInterpreter.Value(labs, band.AnalyteId) is { } value && band.Contains(value) && Matches(band.Inflammation, inflammation))
+                if (values.TryGetValue(band.AnalyteId, out var value) && band.Contains(value) && Matches(band.Inflammation, inflammation))
                 {
-                    evidence.Add(new EvidenceItem(EvidenceKind.Lab, band.AnalyteId, BandLabel(band), band.Lr, band.SourceId, band.Grade));
+                    evidence.Add(new EvidenceItem(EvidenceKind.Lab, band.AnalyteId, label, band.Lr, band.SourceId, band.Grade));
                 }
             }
 
-            foreach (var medicationClass in medications)
+            foreach (var (medicationClass, effect) in plan.Medications)
             {
-                foreach (var effect in medicationClass.Effects.Where(e => e.ConditionId == condition.Id))
+                if (medications.Contains(medicationClass))
                 {
                     evidence.Add(new EvidenceItem(EvidenceKind.Medication, medicationClass.Id, medicationClass.Name, effect.Lr, effect.SourceId, effect.Grade));
                 }
@@ -56,10 +71,8 @@ public sealed class Differential(KnowledgeBase knowledge)
             results.Add(new ConditionResult(condition.Id, condition.Name, condition.Summary, condition.Prior, probability, condition.Triage, evidence));
         }
 
-        return results
-            .OrderByDescending(r => r.Probability)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
+        results.Sort(static (a, b) => b.Probability.CompareTo(a.Probability) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id));
+        return results;
     }
 
     private static bool Matches(InflammationFilter filter, bool? inflammation) => filter switch
@@ -69,7 +82,7 @@ public sealed class Differential(KnowledgeBase knowledge)
         _ => true,
     };
 
-    private string BandLabel(LabEvidence band)
+    private static string BandLabel(KnowledgeBase knowledge, LabEvidence band)
     {
         var analyte = knowledge.AnalytesById[band.AnalyteId];
         var unit = Labs.UnitText.Display(analyte.Canonical.Code);
@@ -80,12 +93,14 @@ public sealed class Differential(KnowledgeBase knowledge)
             ({ } from, { } below) => $"{from} to under {below} {unit}",
             _ => "",
         };
-        var inflammation = band.Inflammation switch
-        {
-            InflammationFilter.Present => " with inflammation",
-            InflammationFilter.Absent => "",
-            _ => "",
-        };
-        return $"{analyte.Name} {range}{inflammation}";
+        return $"{analyte.Name} {range}{(band.Inflammation == InflammationFilter.Present ? " with inflammation" : "")}";
     }
+
+    private sealed record FindingPlan(FindingEvidence Evidence, string YesLabel, string NoLabel);
+
+    private sealed record ConditionPlan(
+        Condition Condition,
+        FindingPlan[] Findings,
+        (LabEvidence Band, string Label)[] Labs,
+        (MedicationClass Class, MedicationEffect Effect)[] Medications);
 }
