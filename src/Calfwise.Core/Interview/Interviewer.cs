@@ -117,7 +117,23 @@ public sealed class Interviewer
             }
         }
 
-        return null;
+        // No single answer changes the result, but many small ones together can. Most answers are "no": if answering
+        // "no" to everything left would change the leading conditions, keep asking about the conditions it would move.
+        var projected = input;
+        foreach (var (findingId, _) in candidates)
+        {
+            projected = projected.WithAnswer(findingId, false);
+        }
+
+        var projection = Outcome(_engine.AssessValid(projected));
+        if (projection.Triage == baseline.Triage && projection.Top.AsSpan().SequenceEqual(baseline.Top))
+        {
+            return null;
+        }
+
+        var moved = projection.Top.Except(baseline.Top).Concat(baseline.Top.Except(projection.Top)).ToHashSet(StringComparer.Ordinal);
+        var next = candidates.FirstOrDefault(c => c.Gain > 0 && _evidenceByFinding[c.FindingId].Any(r => moved.Contains(r.ConditionId)));
+        return next.FindingId is null ? null : Question(input, next.FindingId, candidates, probabilities);
     }
 
     private bool CouldChange(PatientCase input, string findingId, (TriageLevel Triage, string[] Top) baseline)

@@ -1,0 +1,179 @@
+using Calfwise.Core.Cases;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Interview;
+using Calfwise.Core.Knowledge;
+using Xunit.Abstractions;
+
+namespace Calfwise.Core.Tests;
+
+/// <summary>
+/// Simulated patients: each vignette's person answers every question from the vignette's true findings (anything
+/// not in the vignette is "no") and brings the vignette's lab results. The interview must reach the same three
+/// leading conditions and the same or a higher triage level as assessing the whole vignette directly, read the
+/// same way: every finding the vignette does not mention answered "no".
+/// </summary>
+public sealed class InterviewSimulationTests(ITestOutputHelper output)
+{
+    public const int MedianQuestionLimit = 12;
+    public const int RedFlagQuestionLimit = 5;
+
+    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    private static readonly AssessmentEngine Engine = new(Knowledge);
+    private static readonly Interviewer Interviewer = new(Knowledge);
+
+    [Fact]
+    public void Simulated_patients_reach_the_direct_assessment_in_few_questions()
+    {
+        var runs = Vignette.All().Select(v => (Vignette: v, Run: Simulate(v.ReadCase(Knowledge)))).ToList();
+        var failures = new List<string>();
+        foreach (var (vignette, run) in runs)
+        {
+            var direct = Engine.Assess(Complete(vignette.ReadCase(Knowledge))).Assessment!;
+            var reached = Top(run.Assessment);
+            var expected = Top(direct);
+            var agrees = reached.SetEquals(expected) && run.Assessment.Triage.Level >= direct.Triage.Level;
+            output.WriteLine($"{(agrees ? "ok  " : "DIFF")} {run.Questions,2} questions  {vignette.File}: top [{string.Join(", ", reached)}] triage {run.Assessment.Triage.Level.ToId()} (direct [{string.Join(", ", expected)}] {direct.Triage.Level.ToId()})");
+            if (!agrees)
+            {
+                failures.Add(vignette.File);
+            }
+        }
+
+        var counts = runs.Select(r => r.Run.Questions).Order().ToList();
+        var median = counts.Count % 2 == 1 ? counts[counts.Count / 2] : (counts[(counts.Count / 2) - 1] + counts[counts.Count / 2]) / 2.0;
+        output.WriteLine($"interview simulation: {runs.Count} vignettes, median {median} questions, worst {counts[^1]}, agreement {runs.Count - failures.Count}/{runs.Count}");
+
+        Assert.True(median <= MedianQuestionLimit, $"median {median} questions");
+        Assert.True(failures.Count == 0, "the interview disagreed with the direct assessment for: " + string.Join(", ", failures));
+    }
+
+    [Fact]
+    public void A_relevant_red_flag_question_comes_within_the_first_five_questions()
+    {
+        var checkedFlags = 0;
+        foreach (var vignette in Vignette.All())
+        {
+            var patient = vignette.ReadCase(Knowledge);
+            var direct = Engine.Assess(patient).Assessment!;
+            var run = Simulate(patient);
+            foreach (var flag in direct.RedFlags)
+            {
+                var trigger = Knowledge.Interview.RedFlagTriggers.FirstOrDefault(t => t.RedFlagId == flag.Id);
+                if (trigger is null || !trigger.AskWhen.Any(f => patient.Answer(f) == true))
+                {
+                    continue;
+                }
+
+                var rule = Knowledge.RedFlags.Single(f => f.Id == flag.Id).When;
+                var findings = rule.Descendants().OfType<FindingRule>().Where(r => r.Answer == AnswerKind.Yes && patient.Answer(r.FindingId) == true).Select(r => r.FindingId).ToList();
+                if (findings.Count == 0)
+                {
+                    continue; // fired on labs alone
+                }
+
+                // Relevant from the opening question: within the first five; relevant later: within five of that answer.
+                var relevantAt = trigger.AskWhen.Where(f => patient.Answer(f) == true).Min(f => run.AskedAt.TryGetValue(f, out var at) ? at : int.MaxValue);
+                var first = findings.Min(f => run.AskedAt.TryGetValue(f, out var at) ? at : int.MaxValue);
+                Assert.True(first <= relevantAt + RedFlagQuestionLimit - 1, $"{vignette.File}: red flag {flag.Id} relevant at question {relevantAt}, first asked at question {first}");
+                checkedFlags++;
+            }
+        }
+
+        Assert.True(checkedFlags >= 5, $"only {checkedFlags} red-flag cases were checked");
+    }
+
+    [Fact]
+    public void The_opening_question_comes_first_and_names_what_people_feel()
+    {
+        var step = Interviewer.Next(new PatientCase(40, Sex.Female, null, new Dictionary<string, bool>(), [], [], null)).Step!;
+        Assert.Equal(QuestionKind.Opening, step.Question!.Kind);
+        Assert.Contains(step.Question.Items, i => i.FindingId == "calf-twitching");
+    }
+
+    [Fact]
+    public void A_question_answered_dont_know_is_not_asked_again()
+    {
+        var patient = new PatientCase(40, Sex.Female, null, new Dictionary<string, bool> { ["calf-twitching"] = true }, [], [], null);
+        var first = Interviewer.Next(patient).Step!.Question!;
+        foreach (var item in first.Items)
+        {
+            patient = patient.WithDontKnow(item.FindingId);
+        }
+
+        var second = Interviewer.Next(patient).Step!;
+        Assert.True(second.IsDone || second.Question!.Items.All(i => !first.Items.Any(f => f.FindingId == i.FindingId)));
+    }
+
+    [Fact]
+    public void Iron_results_are_asked_for_when_restless_legs_is_possible_and_declining_turns_into_a_test_recommendation()
+    {
+        var findings = new Dictionary<string, bool>
+        {
+            ["urge-to-move-legs"] = true, ["worse-at-rest"] = true, ["relieved-by-movement"] = true, ["worse-evening-night"] = true,
+        };
+        var patient = new PatientCase(45, Sex.Female, null, findings, [], [], null);
+        InterviewStep step;
+        var guard = 0;
+        while (!(step = Interviewer.Next(patient).Step!).IsDone && step.Question!.Kind != QuestionKind.Labs && guard++ < 60)
+        {
+            foreach (var item in step.Question.Items)
+            {
+                patient = patient.WithAnswer(item.FindingId, false);
+            }
+        }
+
+        Assert.Equal(QuestionKind.Labs, step.Question?.Kind);
+        Assert.Equal("iron-studies", step.Question!.Id);
+        patient = patient with { LabsUnavailable = new HashSet<string> { "iron-studies" } };
+        var after = Interviewer.Next(patient).Step!;
+        Assert.True(after.IsDone || after.Question!.Id != "iron-studies");
+        var recommendations = Engine.Assess(patient).Assessment!.Recommendations.Select(r => r.Id).ToList();
+        Assert.Contains("test-ferritin", recommendations);
+    }
+
+    [Fact]
+    public void An_invalid_case_is_rejected_with_the_field()
+    {
+        var outcome = Interviewer.Next(new PatientCase(200, Sex.Female, null, new Dictionary<string, bool>(), [], [], null));
+        Assert.False(outcome.IsValid);
+        Assert.Equal("age", Assert.Single(outcome.Errors).Field);
+    }
+
+    /// <summary>The vignette as the simulated patient knows it: what it does not say is "no".</summary>
+    private static PatientCase Complete(PatientCase vignette) =>
+        vignette with { Findings = Knowledge.Findings.ToDictionary(f => f.Id, f => vignette.Answer(f.Id) == true) };
+
+    private static HashSet<string> Top(Assessment assessment) =>
+        assessment.Differential.Take(Interviewer.TopConditions).Select(c => c.Id).ToHashSet();
+
+    internal static SimulatedRun Simulate(PatientCase truth)
+    {
+        var patient = truth with { Findings = new Dictionary<string, bool>(), DontKnow = new HashSet<string>(), LabsUnavailable = new HashSet<string>() };
+        var askedAt = new Dictionary<string, int>();
+        var questions = 0;
+        while (Interviewer.Next(patient).Step is { IsDone: false, Question: { } question })
+        {
+            questions++;
+            if (question.Kind == QuestionKind.Labs)
+            {
+                patient = patient with { LabsUnavailable = new HashSet<string>(patient.LabsUnavailable) { question.Id } };
+                continue;
+            }
+
+            foreach (var item in question.Items)
+            {
+                askedAt.TryAdd(item.FindingId, questions);
+                patient = patient.WithAnswer(item.FindingId, truth.Answer(item.FindingId) == true);
+            }
+
+            if (questions > 100)
+            {
+                throw new InvalidOperationException("the interview does not stop");
+            }
+        }
+
+        return new SimulatedRun(questions, askedAt, Engine.Assess(patient).Assessment!);
+    }
+
+    internal sealed record SimulatedRun(int Questions, IReadOnlyDictionary<string, int> AskedAt, Assessment Assessment);
+}
