@@ -21,6 +21,12 @@ public static class CalfwiseApp
                 .WithDescription("Assess a case file (JSON, or - for standard input): triage, differential, labs and plan.")
                 .WithExample("assess", "examples/rls-low-ferritin.json")
                 .WithExample("assess", "-", "--format", "json");
+            config.AddCommand<InterviewCommand>("interview")
+                .WithDescription("Answer questions one at a time in the terminal, then see the assessment.")
+                .WithExample("interview", "--save", "my-case.json");
+            config.AddCommand<NextQuestionCommand>("next-question")
+                .WithDescription("Print the next interview question for a partial case (JSON, or - for standard input).")
+                .WithExample("next-question", "my-case.json", "--format", "json");
             config.AddCommand<LabsCommand>("labs")
                 .WithDescription("Read lab results quickly, in any common unit.")
                 .WithExample("labs", "ferritin=28ng/mL", "tsat=16%", "hb=12.1g/dL");

@@ -158,6 +158,57 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Next_question_starts_with_the_opening_question_as_json()
+    {
+        var result = CliRunner.RunWithInput("""{"age": 40, "sex": "female"}""", "next-question", "-", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = JsonDocument.Parse(result.Output);
+        var question = document.RootElement.GetProperty("question");
+        Assert.Equal("opening", question.GetProperty("id").GetString());
+        Assert.Contains(question.GetProperty("findings").EnumerateArray(), f => f.GetProperty("id").GetString() == "calf-twitching");
+        Assert.False(string.IsNullOrWhiteSpace(question.GetProperty("why").GetString()));
+    }
+
+    [Fact]
+    public void Next_question_asks_the_clot_questions_right_after_a_painful_calf()
+    {
+        const string partial = """
+            {"age": 60, "sex": "male", "findings": {"calf-twitching": false, "urge-to-move-legs": false, "painful-cramps": false,
+             "calf-pain": true, "calf-swelling-one-side": false, "numbness-tingling": false, "muscle-weakness": false,
+             "symptoms-longer-than-two-weeks": false}}
+            """;
+        var result = CliRunner.RunWithInput(partial, "next-question", "-", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = JsonDocument.Parse(result.Output);
+        var question = document.RootElement.GetProperty("question");
+        Assert.Equal("red-flag", question.GetProperty("kind").GetString());
+        Assert.Contains(question.GetProperty("findings").EnumerateArray(), f => f.GetProperty("id").GetString() == "sudden-breathlessness-or-chest-pain");
+    }
+
+    [Fact]
+    public void Next_question_says_done_with_a_reason_when_nothing_more_would_change_the_result()
+    {
+        var findings = string.Join(", ", Calfwise.Core.Knowledge.KnowledgeBase.Embedded.Findings.Select(f => $"\"{f.Id}\": false"));
+        var result = CliRunner.RunWithInput($$"""{"age": 30, "sex": "male", "findings": { {{findings}} }, "labsUnavailable": ["iron-studies", "electrolytes", "thyroid", "muscle-and-kidney"]}""", "next-question", "-", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = JsonDocument.Parse(result.Output);
+        Assert.True(document.RootElement.GetProperty("done").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(document.RootElement.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public void Next_question_rejects_an_unknown_lab_request_with_code_2()
+    {
+        var result = CliRunner.RunWithInput("""{"age": 30, "sex": "male", "labsUnavailable": ["iron"]}""", "next-question", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("labsUnavailable: unknown lab request id 'iron'", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_lists_the_commands() =>
         Golden.Verify("help", CliRunner.Run("--help").Output);
 }

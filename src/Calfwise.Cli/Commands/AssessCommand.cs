@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Calfwise.Cli.Output;
-using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Spectre.Console.Cli;
@@ -29,24 +28,12 @@ public sealed class AssessCommand(CliIo io, KnowledgeBase knowledge) : Command<A
             return ExitCodes.BadInput;
         }
 
-        string json;
-        try
+        if (CaseInput.Read(io, settings.CasePath, knowledge) is not { } patient)
         {
-            json = settings.CasePath == CalfwiseApp.StandardInput ? io.In.ReadToEnd() : File.ReadAllText(Path.GetFullPath(settings.CasePath, io.WorkingDirectory));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            io.Error.WriteLine($"calfwise: cannot read case file '{settings.CasePath}': {ex.Message}");
             return ExitCodes.BadInput;
         }
 
-        var read = CaseJson.Read(json, knowledge);
-        if (!read.IsValid)
-        {
-            return Report.InputErrors(io, read.Errors);
-        }
-
-        var outcome = new AssessmentEngine(knowledge).Assess(read.Case!);
+        var outcome = new AssessmentEngine(knowledge).Assess(patient);
         if (!outcome.IsValid)
         {
             return Report.InputErrors(io, outcome.Errors);
