@@ -11,6 +11,7 @@ namespace Calfwise.Benchmarks;
 public class AssessmentBenchmarks
 {
     private KnowledgeBase _knowledge = null!;
+    private AssessmentEngine _engine = null!;
     private PatientCase _restlessLegsWithLabs = null!;
     private PatientCase _twitchWithoutLabs = null!;
 
@@ -18,13 +19,14 @@ public class AssessmentBenchmarks
     public void Setup()
     {
         _knowledge = KnowledgeBase.Embedded;
+        _engine = new AssessmentEngine(_knowledge); // built once, as the CLI and the web app do
         _restlessLegsWithLabs = SampleCases.Parse(SampleCases.RestlessLegsLowFerritin, _knowledge);
         _twitchWithoutLabs = SampleCases.Parse(SampleCases.BenignTwitchCoffee, _knowledge);
 
         // Fail the run rather than time the error path if a case stops being valid.
         foreach (var patient in new[] { _restlessLegsWithLabs, _twitchWithoutLabs })
         {
-            var outcome = new AssessmentEngine(_knowledge).Assess(patient);
+            var outcome = _engine.Assess(patient);
             if (!outcome.IsValid)
             {
                 throw new InvalidOperationException($"Sample case is not valid: {string.Join("; ", outcome.Errors)}");
@@ -34,18 +36,18 @@ public class AssessmentBenchmarks
 
     /// <summary>(a) Restless legs with four labs, a medication and IRLS scores (examples/rls-low-ferritin.json).</summary>
     [Benchmark(Baseline = true)]
-    public AssessmentOutcome RestlessLegsWithLabs() => new AssessmentEngine(_knowledge).Assess(_restlessLegsWithLabs);
+    public AssessmentOutcome RestlessLegsWithLabs() => _engine.Assess(_restlessLegsWithLabs);
 
     /// <summary>(b) Benign twitching with no labs and no medications (examples/benign-twitch-coffee.json).</summary>
     [Benchmark]
-    public AssessmentOutcome TwitchWithoutLabs() => new AssessmentEngine(_knowledge).Assess(_twitchWithoutLabs);
+    public AssessmentOutcome TwitchWithoutLabs() => _engine.Assess(_twitchWithoutLabs);
 
     /// <summary>(c) Case (a) as the CLI runs it: read the case JSON, assess, write the assessment JSON.</summary>
     [Benchmark]
     public string RestlessLegsJsonInAndOut()
     {
         var read = CaseJson.Read(SampleCases.RestlessLegsLowFerritin, _knowledge);
-        var outcome = new AssessmentEngine(_knowledge).Assess(read.Case!);
+        var outcome = _engine.Assess(read.Case!);
         return AssessmentJson.Write(outcome.Assessment!);
     }
 }

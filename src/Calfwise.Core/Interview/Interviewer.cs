@@ -24,13 +24,15 @@ public sealed class Interviewer
     private readonly FrozenDictionary<string, EvidenceRow[]> _evidenceByFinding;
     private readonly IReadOnlyList<(RedFlag Flag, RedFlagTrigger Trigger, string[] Findings)> _redFlagQuestions;
     private readonly FrozenSet<string> _redFlagFindings;
+    private readonly FrozenDictionary<string, RedFlag[]> _redFlagsByFinding;
+    private readonly double _possible;
 
     public Interviewer(KnowledgeBase knowledge)
     {
         _knowledge = knowledge;
         _engine = new AssessmentEngine(knowledge);
         _evidenceByFinding = knowledge.Conditions
-            .SelectMany(c => c.Findings.Select(f => (f.FindingId, Row: new EvidenceRow(c.Id, c.Name, f.Present ?? 1, f.Absent ?? 1))))
+            .SelectMany((c, index) => c.Findings.Select(f => (f.FindingId, Row: new EvidenceRow(index, c.Id, c.Name, f.Present ?? 1, f.Absent ?? 1))))
             .GroupBy(x => x.FindingId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Row).ToArray(), StringComparer.Ordinal);
         _redFlagQuestions = knowledge.Interview.RedFlagTriggers
@@ -39,6 +41,11 @@ public sealed class Interviewer
             .Select(x => (x.Flag, x.Trigger, PositiveFindings(x.Flag.When)))
             .ToList();
         _redFlagFindings = knowledge.RedFlags.SelectMany(f => PositiveFindings(f.When)).ToFrozenSet(StringComparer.Ordinal);
+        _redFlagsByFinding = knowledge.RedFlags
+            .SelectMany(flag => flag.When.Descendants().OfType<FindingRule>().Select(rule => (rule.FindingId, Flag: flag)))
+            .GroupBy(x => x.FindingId, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Flag).Distinct().ToArray(), StringComparer.Ordinal);
+        _possible = knowledge.Bands["possible"].Probability;
     }
 
     public KnowledgeBase Knowledge => _knowledge;
@@ -109,9 +116,10 @@ public sealed class Interviewer
 
         candidates.Sort((a, b) => b.Gain.CompareTo(a.Gain) is var c and not 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId));
         var baseline = Outcome(assessment);
+        var conditionProbabilities = _knowledge.Conditions.Select(c => probabilities[c.Id]).ToArray();
         foreach (var (findingId, _) in candidates)
         {
-            if (CouldChange(input, findingId, baseline))
+            if (CouldChange(input, findingId, assessment, conditionProbabilities, baseline))
             {
                 return Question(input, findingId, candidates, probabilities);
             }
@@ -136,12 +144,44 @@ public sealed class Interviewer
         return next.FindingId is null ? null : Question(input, next.FindingId, candidates, probabilities);
     }
 
-    private bool CouldChange(PatientCase input, string findingId, (TriageLevel Triage, string[] Top) baseline)
+    /// <summary>
+    /// Whether answering yes or no could change the triage or the three leading conditions. Exact without a full
+    /// assessment: a finding only multiplies its own conditions' odds by its likelihood ratio, and only the red
+    /// flags whose rules name it can change; labs, medicines and every other answer stay as they are.
+    /// </summary>
+    private bool CouldChange(PatientCase input, string findingId, Assessment assessment, double[] probabilities, (TriageLevel Triage, string[] Top) baseline)
     {
+        var rows = _evidenceByFinding[findingId];
+        var flags = _redFlagsByFinding.GetValueOrDefault(findingId, []);
+        var otherFlags = assessment.RedFlags.Where(f => !flags.Any(a => a.Id == f.Id)).Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
+        var whatIf = new double[probabilities.Length];
         foreach (var answer in (ReadOnlySpan<bool>)[true, false])
         {
-            var outcome = Outcome(_engine.AssessValid(input.WithAnswer(findingId, answer)));
-            if (outcome.Triage != baseline.Triage || !outcome.Top.AsSpan().SequenceEqual(baseline.Top))
+            probabilities.CopyTo(whatIf, 0);
+            foreach (var row in rows)
+            {
+                whatIf[row.Index] = Update(whatIf[row.Index], answer ? row.Yes : row.No);
+            }
+
+            var triage = otherFlags;
+            var answered = input.WithAnswer(findingId, answer);
+            foreach (var flag in flags)
+            {
+                if (flag.Level > triage && _engine.Holds(flag.When, answered, assessment))
+                {
+                    triage = flag.Level;
+                }
+            }
+
+            for (var i = 0; i < whatIf.Length; i++)
+            {
+                if (whatIf[i] >= _possible && _knowledge.Conditions[i].Triage > triage)
+                {
+                    triage = _knowledge.Conditions[i].Triage;
+                }
+            }
+
+            if (triage != baseline.Triage || !TopIds(whatIf).AsSpan().SequenceEqual(baseline.Top))
             {
                 return true;
             }
@@ -149,6 +189,16 @@ public sealed class Interviewer
 
         return false;
     }
+
+    /// <summary>The three leading condition ids, sorted, ranked as the differential ranks them (probability, then id).</summary>
+    private string[] TopIds(double[] probabilities) =>
+        Enumerable.Range(0, probabilities.Length)
+            .OrderByDescending(i => probabilities[i])
+            .ThenBy(i => _knowledge.Conditions[i].Id, StringComparer.Ordinal)
+            .Take(TopConditions)
+            .Select(i => _knowledge.Conditions[i].Id)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     private static (TriageLevel Triage, string[] Top) Outcome(Assessment assessment) =>
         (assessment.Triage.Level, assessment.Differential.Take(TopConditions).Select(c => c.Id).Order(StringComparer.Ordinal).ToArray());
@@ -221,7 +271,7 @@ public sealed class Interviewer
     private static string[] PositiveFindings(Rule rule) =>
         rule.Descendants().OfType<FindingRule>().Where(f => f.Answer == AnswerKind.Yes).Select(f => f.FindingId).Distinct().ToArray();
 
-    private sealed record EvidenceRow(string ConditionId, string ConditionName, double Yes, double No)
+    private sealed record EvidenceRow(int Index, string ConditionId, string ConditionName, double Yes, double No)
     {
         /// <summary>From LR+ = s / (1 - sp) and LR- = (1 - s) / sp; a missing side is read as 1 (no information), which gives 0.5 / 0.5.</summary>
         public (double Sensitivity, double Specificity) SensitivitySpecificity { get; } = Solve(Yes, No);
