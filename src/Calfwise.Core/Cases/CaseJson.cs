@@ -71,10 +71,7 @@ public static class CaseJson
     }
 
     /// <summary>Writes a case in the same format it is read, for saving an interview or handing it to another program.</summary>
-    public static string Write(PatientCase patient)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+    public static string Write(PatientCase patient) => JsonText.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("age", patient.Age);
@@ -139,10 +136,7 @@ public static class CaseJson
             }
 
             writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
+        });
 
     private static CaseReadResult Fail(InputError error) => new(null, [error]);
 

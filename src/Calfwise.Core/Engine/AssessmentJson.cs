@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Calfwise.Core.Knowledge;
 
@@ -8,18 +6,7 @@ namespace Calfwise.Core.Engine;
 /// <summary>Writes an assessment as the JSON contract of docs/case-format.md, shared by the CLI and the web API.</summary>
 public static class AssessmentJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Write(Assessment assessment)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-        {
-            Write(writer, assessment);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string Write(Assessment assessment) => JsonText.Write(writer => Write(writer, assessment));
 
     public static void Write(Utf8JsonWriter writer, Assessment assessment)
     {
@@ -150,24 +137,18 @@ public static class AssessmentJson
     }
 
     /// <summary>Writes lab results alone, for quick readings.</summary>
-    public static string WriteLabs(IReadOnlyList<LabResult> labs)
+    public static string WriteLabs(IReadOnlyList<LabResult> labs) => JsonText.Write(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
+        writer.WriteStartObject();
+        writer.WriteStartArray("labs");
+        foreach (var lab in labs)
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray("labs");
-            foreach (var lab in labs)
-            {
-                WriteLab(writer, lab);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            WriteLab(writer, lab);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
 
     private static void WriteLab(Utf8JsonWriter writer, LabResult lab)
     {

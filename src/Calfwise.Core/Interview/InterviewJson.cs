@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Calfwise.Core.Interview;
@@ -7,18 +5,7 @@ namespace Calfwise.Core.Interview;
 /// <summary>Writes the next step as <c>{"question": {...}}</c> or <c>{"done": true, "reason": ...}</c> (docs/interview.md).</summary>
 public static class InterviewJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Write(InterviewStep step)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-        {
-            Write(writer, step);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string Write(InterviewStep step) => JsonText.Write(writer => Write(writer, step));
 
     public static void Write(Utf8JsonWriter writer, InterviewStep step)
     {
