@@ -20,8 +20,10 @@ public sealed class KnowledgeBase
         IReadOnlyList<ProbabilityBand> bands,
         string disclaimer,
         RlsInstruments rls,
-        InterviewKnowledge interview)
+        InterviewKnowledge interview,
+        DiaryPolicy diary)
     {
+        Diary = diary;
         Interview = interview;
         Sources = sources.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
         Findings = findings;
@@ -87,6 +89,8 @@ public sealed class KnowledgeBase
     public RlsInstruments Rls { get; }
 
     public InterviewKnowledge Interview { get; }
+
+    public DiaryPolicy Diary { get; }
 
     public Threshold Threshold(string id) =>
         Thresholds.TryGetValue(id, out var threshold)

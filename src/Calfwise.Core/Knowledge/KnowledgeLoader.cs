@@ -20,6 +20,7 @@ public static class KnowledgeLoader
     [
         "sources.yaml", "findings.yaml", "conditions.yaml", "labs.yaml", "medications.yaml",
         "red-flags.yaml", "recommendations.yaml", "triage.yaml", "instruments.yaml", "interview.yaml",
+        "diary.yaml",
     ];
 
     /// <summary>Thresholds the engine's code reads by id; the knowledge base must define them.</summary>
@@ -152,6 +153,7 @@ public static class KnowledgeLoader
             var disclaimer = triage.Str("disclaimer") ?? "";
             var rls = ReadInstruments(roots["instruments.yaml"]);
             var interview = ReadInterview(roots["interview.yaml"]);
+            var diary = ReadDiary(roots["diary.yaml"]);
 
             return new KnowledgeBase(
                 Unique(sources, s => s.Id, s => s.Location, "source"),
@@ -166,7 +168,89 @@ public static class KnowledgeLoader
                 Unique(bands, b => b.Id, b => b.Location, "band"),
                 disclaimer,
                 rls,
-                interview);
+                interview,
+                diary);
+        }
+
+        private DiaryPolicy ReadDiary(YamlMap root)
+        {
+            root.OnlyKeys("minEpisodes", "restShare", "eveningShare", "evening", "associationRatio", "factors");
+            (double Value, string Finding) Share(string key)
+            {
+                var map = root.Map(key);
+                map?.OnlyKeys("value", "finding", "source");
+                if (map is null)
+                {
+                    return (1, "");
+                }
+
+                SourceRef(map);
+                var finding = map.Str("finding") ?? "";
+                Uses(ReferenceKind.Finding, finding, map.Location);
+                var value = map.Double("value") ?? 1;
+                if (value is <= 0 or > 1)
+                {
+                    map.Error($"'{key}' must be a share above 0 and at most 1, not {value}");
+                }
+
+                return (value, finding);
+            }
+
+            var rest = Share("restShare");
+            var evening = Share("eveningShare");
+            var hours = root.Map("evening");
+            hours?.OnlyKeys("from", "to", "source");
+            if (hours is not null)
+            {
+                SourceRef(hours);
+            }
+
+            var ratio = root.Map("associationRatio");
+            ratio?.OnlyKeys("value", "source");
+            if (ratio is not null)
+            {
+                SourceRef(ratio);
+            }
+
+            var factors = new List<DiaryFactor>();
+            foreach (var factor in root.Maps("factors"))
+            {
+                factor.OnlyKeys("id", "finding", "cupsAtLeast", "minutesAtLeast", "sleepHoursBelow", "unitsAtLeast", "source");
+                var (id, finding) = (Id(factor), factor.Str("finding"));
+                SourceRef(factor);
+                Uses(ReferenceKind.Finding, finding, factor.Location);
+                var cups = factor.Decimal("cupsAtLeast", required: false);
+                var minutes = factor.Decimal("minutesAtLeast", required: false);
+                var sleep = factor.Decimal("sleepHoursBelow", required: false);
+                var units = factor.Decimal("unitsAtLeast", required: false);
+                (Func<Diary.DailyFactors, bool?>? applies, string description) = (cups, minutes, sleep, units) switch
+                {
+                    ({ } c, null, null, null) => ((Func<Diary.DailyFactors, bool?>)(d => d.CaffeineCups is { } v ? v >= c : null), $"{c}+ cups of caffeine"),
+                    (null, { } m, null, null) => (d => d.ExerciseMinutes is { } v ? v >= m : null, $"{m}+ minutes of exercise"),
+                    (null, null, { } s, null) => (d => d.SleepHours is { } v ? v < s : null, $"under {s} hours of sleep"),
+                    (null, null, null, { } u) => (d => d.AlcoholUnits is { } v ? v >= u : null, $"{u}+ units of alcohol"),
+                    _ => (null, ""),
+                };
+                if (applies is null)
+                {
+                    factor.Error("a diary factor needs exactly one of cupsAtLeast, minutesAtLeast, sleepHoursBelow or unitsAtLeast");
+                }
+                else if (id is not null && finding is not null)
+                {
+                    factors.Add(new DiaryFactor(id, finding, description, applies));
+                }
+            }
+
+            return new DiaryPolicy(
+                root.Int("minEpisodes") ?? 1,
+                rest.Value,
+                rest.Finding,
+                evening.Value,
+                evening.Finding,
+                hours?.Int("from") ?? 18,
+                hours?.Int("to") ?? 6,
+                ratio?.Double("value") ?? 1.5,
+                factors);
         }
 
         private InterviewKnowledge ReadInterview(YamlMap root)

@@ -171,3 +171,18 @@ public sealed record InterviewKnowledge(
     IReadOnlyList<QuestionGroup> Groups,
     IReadOnlyList<RedFlagTrigger> RedFlagTriggers,
     IReadOnlyList<LabRequest> LabRequests);
+
+/// <summary>What makes a diary day count as having a factor.</summary>
+public sealed record DiaryFactor(string Id, string FindingId, string Description, Func<Diary.DailyFactors, bool?> Applies);
+
+/// <summary>How diary patterns become evidence (knowledge/diary.yaml).</summary>
+public sealed record DiaryPolicy(
+    int MinEpisodes,
+    double RestShare,
+    string RestFinding,
+    double EveningShare,
+    string EveningFinding,
+    int EveningFromHour,
+    int EveningToHour,
+    double AssociationRatio,
+    IReadOnlyList<DiaryFactor> Factors);

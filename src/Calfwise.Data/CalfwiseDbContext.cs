@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Calfwise.Data;
+
+/// <summary>The database: accounts (ASP.NET Core Identity), saved assessments and the symptom diary.</summary>
+/// <remarks>
+/// One model, two providers: <see cref="SqliteCalfwiseDbContext"/> and <see cref="PostgresCalfwiseDbContext"/> each
+/// carry the migrations for their database, generated from this same model.
+/// </remarks>
+public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbContext<CalfwiseUser>(options)
+{
+    public DbSet<SavedAssessment> Assessments => Set<SavedAssessment>();
+
+    public DbSet<EpisodeRow> Episodes => Set<EpisodeRow>();
+
+    public DbSet<DailyFactorsRow> DailyFactors => Set<DailyFactorsRow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<SavedAssessment>(entity =>
+        {
+            entity.HasKey(a => a.Id);
+            entity.HasIndex(a => new { a.UserId, a.CreatedAt });
+            entity.Property(a => a.TriageLevel).HasMaxLength(20);
+            entity.Property(a => a.TopCondition).HasMaxLength(60);
+            entity.HasOne<CalfwiseUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EpisodeRow>(entity =>
+        {
+            entity.HasKey(e => e.Id);
+            entity.HasIndex(e => new { e.UserId, e.Start });
+            entity.Property(e => e.Leg).HasMaxLength(10);
+            entity.Property(e => e.Kind).HasMaxLength(20);
+            entity.Property(e => e.Location).HasMaxLength(60);
+            entity.HasOne<CalfwiseUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<DailyFactorsRow>(entity =>
+        {
+            entity.HasKey(d => d.Id);
+            entity.HasIndex(d => new { d.UserId, d.Date }).IsUnique();
+            entity.Property(d => d.AlcoholUnits).HasPrecision(6, 2);
+            entity.Property(d => d.SleepHours).HasPrecision(5, 2);
+            entity.Property(d => d.FluidsLitres).HasPrecision(5, 2);
+            entity.HasOne<CalfwiseUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+/// <summary>The SQLite database, the default: a file under ./data, in WAL mode.</summary>
+public sealed class SqliteCalfwiseDbContext(DbContextOptions<SqliteCalfwiseDbContext> options) : CalfwiseDbContext(options);
+
+/// <summary>PostgreSQL, when a connection string says so.</summary>
+public sealed class PostgresCalfwiseDbContext(DbContextOptions<PostgresCalfwiseDbContext> options) : CalfwiseDbContext(options);

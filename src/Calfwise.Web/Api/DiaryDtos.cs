@@ -1,0 +1,75 @@
+using Calfwise.Core.Cases;
+using Calfwise.Core.Diary;
+using Calfwise.Data;
+
+namespace Calfwise.Web.Api;
+
+/// <summary>A diary episode as the API reads and writes it.</summary>
+public sealed record EpisodeDto(
+    Guid? Id,
+    DateTimeOffset Start,
+    int DurationMinutes,
+    Leg Leg,
+    string Location,
+    EpisodeKind Kind,
+    int Intensity,
+    bool AtRest)
+{
+    public DiaryEpisode ToEpisode() => new(Id ?? Guid.Empty, Start, DurationMinutes, Leg, Location?.Trim() ?? "", Kind, Intensity, AtRest);
+
+    public IReadOnlyList<InputError> Validate(DateTimeOffset now) => ToEpisode().Validate(now);
+
+    public EpisodeRow ToRow(Guid id, string userId)
+    {
+        var row = new EpisodeRow { Id = id, UserId = userId, Leg = "", Location = "", Kind = "" };
+        CopyTo(row);
+        return row;
+    }
+
+    public void CopyTo(EpisodeRow row)
+    {
+        row.Start = Start.ToUniversalTime();
+        row.OffsetMinutes = (int)Start.Offset.TotalMinutes;
+        row.DurationMinutes = DurationMinutes;
+        row.Leg = Leg.ToString();
+        row.Location = Location.Trim();
+        row.Kind = Kind.ToString();
+        row.Intensity = Intensity;
+        row.AtRest = AtRest;
+    }
+
+    public static EpisodeDto From(EpisodeRow row) =>
+        new(row.Id, row.Start.ToOffset(TimeSpan.FromMinutes(row.OffsetMinutes)), row.DurationMinutes, Enum.Parse<Leg>(row.Leg), row.Location, Enum.Parse<EpisodeKind>(row.Kind), row.Intensity, row.AtRest);
+
+    public static DiaryEpisode ToEpisode(EpisodeRow row) => From(row).ToEpisode() with { Id = row.Id };
+}
+
+/// <summary>A day's factors as the API reads and writes them.</summary>
+public sealed record DayDto(
+    DateOnly? Date,
+    int? CaffeineCups,
+    decimal? AlcoholUnits,
+    decimal? SleepHours,
+    int? Stress,
+    int? ExerciseMinutes,
+    decimal? FluidsLitres,
+    bool? IronTaken)
+{
+    public DailyFactors ToFactors(DateOnly date) => new(date, CaffeineCups, AlcoholUnits, SleepHours, Stress, ExerciseMinutes, FluidsLitres, IronTaken);
+
+    public static void CopyTo(DailyFactors factors, DailyFactorsRow row)
+    {
+        row.CaffeineCups = factors.CaffeineCups;
+        row.AlcoholUnits = factors.AlcoholUnits;
+        row.SleepHours = factors.SleepHours;
+        row.Stress = factors.Stress;
+        row.ExerciseMinutes = factors.ExerciseMinutes;
+        row.FluidsLitres = factors.FluidsLitres;
+        row.IronTaken = factors.IronTaken;
+    }
+
+    public static DayDto From(DailyFactorsRow row) =>
+        new(row.Date, row.CaffeineCups, row.AlcoholUnits, row.SleepHours, row.Stress, row.ExerciseMinutes, row.FluidsLitres, row.IronTaken);
+
+    public static DailyFactors ToFactors(DailyFactorsRow row) => From(row).ToFactors(row.Date);
+}

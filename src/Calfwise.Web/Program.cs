@@ -1,0 +1,12 @@
+using Calfwise.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCalfwise();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync().ConfigureAwait(false);
+app.UseCalfwise();
+await app.RunAsync().ConfigureAwait(false);
+
+/// <summary>The web app's entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

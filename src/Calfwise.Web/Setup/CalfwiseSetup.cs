@@ -1,0 +1,118 @@
+using System.Threading.RateLimiting;
+using Calfwise.Core.Diary;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Interview;
+using Calfwise.Core.Knowledge;
+using Calfwise.Data;
+using Calfwise.Web.Api;
+using Scalar.AspNetCore;
+
+namespace Calfwise.Web.Setup;
+
+/// <summary>Composition of the web app: services, security, storage and endpoints.</summary>
+public static class CalfwiseSetup
+{
+    public const string ApiRateLimit = "api";
+
+    public static void AddCalfwise(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(KnowledgeBase.Embedded);
+        services.AddSingleton<AssessmentEngine>();
+        services.AddSingleton<Interviewer>();
+        services.AddSingleton<DiaryPatterns>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
+        services.AddDefaultIdentity<CalfwiseUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 10;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<CalfwiseDbContext>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Name = "calfwise";
+            options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Diary");
+            options.Conventions.AuthorizeFolder("/Report");
+        });
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var apiPermits = configuration.GetValue("RateLimits:ApiPermitsPerMinute", 600);
+            var loginPermits = configuration.GetValue("RateLimits:LoginPermitsPerMinute", 10);
+            options.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPermits, Window = TimeSpan.FromMinutes(1) }));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/Identity/Account", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        "login:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("none"));
+        });
+    }
+
+    /// <summary>Creates or migrates the database on start, so the app runs with no setup.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await Storage.MigrateAsync(scope.ServiceProvider.GetRequiredService<CalfwiseDbContext>()).ConfigureAwait(false);
+    }
+
+    public static void UseCalfwise(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health");
+        app.MapCalfwiseApi();
+        app.MapRazorPages();
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
