@@ -26,6 +26,7 @@ public sealed class Interviewer
     private readonly FrozenSet<string> _redFlagFindings;
     private readonly FrozenDictionary<string, RedFlag[]> _redFlagsByFinding;
     private readonly double _possible;
+    private readonly string[] _candidateFindings;
 
     public Interviewer(KnowledgeBase knowledge)
     {
@@ -46,6 +47,7 @@ public sealed class Interviewer
             .GroupBy(x => x.FindingId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Flag).Distinct().ToArray(), StringComparer.Ordinal);
         _possible = knowledge.Bands["possible"].Probability;
+        _candidateFindings = _evidenceByFinding.Keys.Concat(_redFlagsByFinding.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
     public KnowledgeBase Knowledge => _knowledge;
@@ -61,12 +63,17 @@ public sealed class Interviewer
     {
         var interview = _knowledge.Interview;
         var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f)).ToList();
-        if (opening.Count == interview.OpeningFindings.Count && opening.Count > 0)
+        if (opening.Count > 0)
         {
             return InterviewStep.Ask(new InterviewQuestion(interview.OpeningId, QuestionKind.Opening, interview.OpeningText, Items(opening), [], "Knowing what you feel tells Calfwise which questions matter for you."));
         }
 
         var assessment = _engine.AssessValid(input);
+        if (assessment.Triage.Level == TriageLevel.Emergency)
+        {
+            return InterviewStep.Finish("A warning sign needs emergency care now: " + assessment.RedFlags.First(f => f.Level == TriageLevel.Emergency).Text);
+        }
+
         var fired = assessment.RedFlags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (flag, trigger, findings) in _redFlagQuestions)
         {
@@ -106,20 +113,21 @@ public sealed class Interviewer
     {
         var probabilities = assessment.Differential.ToDictionary(c => c.Id, c => c.Probability, StringComparer.Ordinal);
         var candidates = new List<(string FindingId, double Gain)>();
-        foreach (var (findingId, rows) in _evidenceByFinding)
+        foreach (var findingId in _candidateFindings)
         {
             if (!input.WasAsked(findingId))
             {
-                candidates.Add((findingId, ExpectedGain(rows, probabilities)));
+                candidates.Add((findingId, ExpectedGain(_evidenceByFinding.GetValueOrDefault(findingId, []), probabilities)));
             }
         }
 
         candidates.Sort((a, b) => b.Gain.CompareTo(a.Gain) is var c and not 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId));
         var baseline = Outcome(assessment);
         var conditionProbabilities = _knowledge.Conditions.Select(c => probabilities[c.Id]).ToArray();
+        var fired = assessment.RedFlags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (findingId, _) in candidates)
         {
-            if (CouldChange(input, findingId, assessment, conditionProbabilities, baseline))
+            if (OpensRedFlagQuestions(findingId, fired, baseline.Triage) || CouldChange(input, findingId, assessment, conditionProbabilities, baseline))
             {
                 return Question(input, findingId, candidates, probabilities);
             }
@@ -140,9 +148,15 @@ public sealed class Interviewer
         }
 
         var moved = projection.Top.Except(baseline.Top).Concat(baseline.Top.Except(projection.Top)).ToHashSet(StringComparer.Ordinal);
-        var next = candidates.FirstOrDefault(c => c.Gain > 0 && _evidenceByFinding[c.FindingId].Any(r => moved.Contains(r.ConditionId)));
+        var next = moved.Count == 0
+            ? candidates.FirstOrDefault(c => _redFlagFindings.Contains(c.FindingId))
+            : candidates.FirstOrDefault(c => _evidenceByFinding.GetValueOrDefault(c.FindingId, []).Any(r => moved.Contains(r.ConditionId)));
         return next.FindingId is null ? null : Question(input, next.FindingId, candidates, probabilities);
     }
+
+    /// <summary>A "yes" to a red flag trigger makes that flag's questions come next: worth asking while the flag could raise triage.</summary>
+    private bool OpensRedFlagQuestions(string findingId, HashSet<string> fired, TriageLevel triage) =>
+        _redFlagQuestions.Any(q => q.Flag.Level > triage && !fired.Contains(q.Flag.Id) && q.Trigger.AskWhen.Contains(findingId, StringComparer.Ordinal));
 
     /// <summary>
     /// Whether answering yes or no could change the triage or the three leading conditions. Exact without a full
@@ -151,7 +165,7 @@ public sealed class Interviewer
     /// </summary>
     private bool CouldChange(PatientCase input, string findingId, Assessment assessment, double[] probabilities, (TriageLevel Triage, string[] Top) baseline)
     {
-        var rows = _evidenceByFinding[findingId];
+        var rows = _evidenceByFinding.GetValueOrDefault(findingId, []);
         var flags = _redFlagsByFinding.GetValueOrDefault(findingId, []);
         var otherFlags = assessment.RedFlags.Where(f => !flags.Any(a => a.Id == f.Id)).Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
         var whatIf = new double[probabilities.Length];
@@ -160,7 +174,11 @@ public sealed class Interviewer
             probabilities.CopyTo(whatIf, 0);
             foreach (var row in rows)
             {
-                whatIf[row.Index] = Update(whatIf[row.Index], answer ? row.Yes : row.No);
+                var ratio = answer ? row.Yes : row.No;
+                if (ratio != 1)
+                {
+                    whatIf[row.Index] = Update(whatIf[row.Index], ratio);
+                }
             }
 
             var triage = otherFlags;
@@ -220,13 +238,15 @@ public sealed class Interviewer
         }
 
         var text = ids.Count == 1 ? finding.Question : _knowledge.Interview.Groups.First(g => g.Id == finding.Group).Text;
-        var separated = _evidenceByFinding[findingId]
+        var separated = _evidenceByFinding.GetValueOrDefault(findingId, [])
             .Select(r => (r.ConditionName, Gain: ConditionGain(r, probabilities[r.ConditionId])))
             .OrderByDescending(x => x.Gain)
             .Take(3)
             .Select(x => x.ConditionName.ToLowerInvariant())
             .ToList();
-        var why = $"Your answer helps tell apart {Join(separated)}.";
+        var why = separated.Count == 0 && _redFlagsByFinding.TryGetValue(findingId, out var flags)
+            ? $"This checks for a warning sign: {flags[0].Text}"
+            : $"Your answer helps tell apart {Join(separated)}.";
         return new InterviewQuestion(finding.Group ?? findingId, QuestionKind.Finding, text, Items(ids), [], why);
     }
 
@@ -273,7 +293,13 @@ public sealed class Interviewer
 
     private sealed record EvidenceRow(int Index, string ConditionId, string ConditionName, double Yes, double No)
     {
-        /// <summary>From LR+ = s / (1 - sp) and LR- = (1 - s) / sp; a missing side is read as 1 (no information), which gives 0.5 / 0.5.</summary>
+        /// <summary>Assumed for the missing side when only one ratio is published: a typical, not a known, accuracy.</summary>
+        private const double AssumedAccuracy = 0.9;
+
+        /// <summary>
+        /// From LR+ = s / (1 - sp) and LR- = (1 - s) / sp. When only "yes" has a ratio, specificity is taken as 0.9
+        /// (so s = 0.1 × LR+); when only "no" has one, sensitivity is taken as 0.9.
+        /// </summary>
         public (double Sensitivity, double Specificity) SensitivitySpecificity { get; } = Solve(Yes, No);
 
         private static (double, double) Solve(double yes, double no)
@@ -281,6 +307,16 @@ public sealed class Interviewer
             if (Math.Abs(yes - no) < 1e-9)
             {
                 return (0.5, 0.5);
+            }
+
+            if (no == 1)
+            {
+                return (Math.Clamp(yes * (1 - AssumedAccuracy), 0.01, 0.99), AssumedAccuracy);
+            }
+
+            if (yes == 1)
+            {
+                return (AssumedAccuracy, Math.Clamp((1 - AssumedAccuracy) / no, 0.01, 0.99));
             }
 
             var specificity = (yes - 1) / (yes - no);
