@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Calfwise.Core.Cases;
+using Calfwise.Core.Diary;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
+using Calfwise.Data;
+using Calfwise.Web.Api;
+using Calfwise.Web.Pages.Diary;
+using Calfwise.Web.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Calfwise.Web.Pages.Report;
+
+/// <summary>The report a person hands to their doctor: printable page, PDF, and an export of all their data.</summary>
+public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine, DiaryPatterns patterns, CalfwiseDbContext db, TimeProvider clock) : PageModel
+{
+    private static readonly JsonSerializerOptions ExportOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public Assessment? Assessment { get; private set; }
+
+    public SavedAssessment? Saved { get; private set; }
+
+    public DiaryData Diary { get; private set; } = null!;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct).ConfigureAwait(false);
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct).ConfigureAwait(false);
+        var pdf = PdfReport.Create(Assessment, Saved?.CreatedAt, Diary.Summary, Diary.ByHour(), clock.GetUtcNow());
+        return File(pdf, "application/pdf", $"calfwise-report-{Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf");
+    }
+
+    public async Task<IActionResult> OnGetJsonAsync(CancellationToken ct)
+    {
+        var userId = ApiEndpoints.UserId(User);
+        var export = new
+        {
+            exportedAt = clock.GetUtcNow(),
+            account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.UserName }).FirstAsync(ct).ConfigureAwait(false),
+            assessments = await db.Assessments.Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt)
+                .Select(a => new { a.Id, a.CreatedAt, a.TriageLevel, a.TopCondition, a.CaseJson }).ToListAsync(ct).ConfigureAwait(false),
+            episodes = (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(EpisodeDto.From).OrderBy(e => e.Start),
+            days = (await db.DailyFactors.Where(d => d.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(DayDto.From).OrderBy(d => d.Date),
+        };
+        var json = JsonSerializer.SerializeToUtf8Bytes(export, ExportOptions);
+        return File(json, "application/json", "calfwise-data.json");
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var userId = ApiEndpoints.UserId(User);
+        var csv = new StringBuilder();
+        csv.AppendLine("record,id,when,kind,leg,location,duration_minutes,intensity,at_rest,caffeine_cups,alcohol_units,sleep_hours,stress,exercise_minutes,fluids_litres,iron_taken,triage,top_condition");
+        foreach (var e in (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(EpisodeDto.From).OrderBy(e => e.Start))
+        {
+            csv.AppendLine(CultureInfo.InvariantCulture, $"episode,{e.Id},{e.Start:yyyy-MM-ddTHH:mm:sszzz},{e.Kind},{e.Leg},{Csv(e.Location)},{e.DurationMinutes},{e.Intensity},{e.AtRest},,,,,,,,,");
+        }
+
+        foreach (var d in (await db.DailyFactors.Where(d => d.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).OrderBy(d => d.Date))
+        {
+            csv.AppendLine(CultureInfo.InvariantCulture, $"day,{d.Id},{d.Date:yyyy-MM-dd},,,,,,,{d.CaffeineCups},{d.AlcoholUnits},{d.SleepHours},{d.Stress},{d.ExerciseMinutes},{d.FluidsLitres},{d.IronTaken},,");
+        }
+
+        foreach (var a in await db.Assessments.Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt).ToListAsync(ct).ConfigureAwait(false))
+        {
+            csv.AppendLine(CultureInfo.InvariantCulture, $"assessment,{a.Id},{a.CreatedAt:yyyy-MM-ddTHH:mm:sszzz},,,,,,,,,,,,,,{a.TriageLevel},{a.TopCondition}");
+        }
+
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "calfwise-data.csv");
+    }
+
+    private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
+        ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : text;
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var userId = ApiEndpoints.UserId(User);
+        Diary = await DiaryData.LoadAsync(db, patterns, userId, ct).ConfigureAwait(false);
+        Saved = await db.Assessments.Where(a => a.UserId == userId).OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (Saved is not null && CaseJson.Read(Saved.CaseJson, knowledge) is { IsValid: true } read)
+        {
+            Assessment = engine.Assess(DiaryPatterns.Apply(read.Case!, Diary.Summary)).Assessment;
+        }
+    }
+}
