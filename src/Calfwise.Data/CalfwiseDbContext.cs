@@ -49,7 +49,15 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
 }
 
 /// <summary>The SQLite database, the default: a file under ./data, in WAL mode.</summary>
-public sealed class SqliteCalfwiseDbContext(DbContextOptions<SqliteCalfwiseDbContext> options) : CalfwiseDbContext(options);
+public sealed class SqliteCalfwiseDbContext(DbContextOptions<SqliteCalfwiseDbContext> options) : CalfwiseDbContext(options)
+{
+    /// <summary>SQLite cannot order by DateTimeOffset; times are stored in UTC as sortable integers instead.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 /// <summary>PostgreSQL, when a connection string says so.</summary>
 public sealed class PostgresCalfwiseDbContext(DbContextOptions<PostgresCalfwiseDbContext> options) : CalfwiseDbContext(options);

@@ -29,7 +29,12 @@ public static class CalfwiseSetup
         services.AddDefaultIdentity<CalfwiseUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase is easier to remember and harder to guess.
                 options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Calfwise.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCalfwiseDbContext))]
-    [Migration("20261126050956_Initial")]
+    [Migration("20261126052417_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -42,8 +42,8 @@ namespace Calfwise.Data.Migrations.Sqlite
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -162,8 +162,8 @@ namespace Calfwise.Data.Migrations.Sqlite
                     b.Property<int>("OffsetMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("Start")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -186,8 +186,8 @@ namespace Calfwise.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TopCondition")
                         .IsRequired()

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Calfwise.Web.Tests;
+
+/// <summary>The web app in-process on a real SQLite file in a fresh temporary folder.</summary>
+public sealed partial class CalfwiseFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("calfwise-web-").FullName;
+
+    public string DatabasePath => Path.Combine(_folder, "calfwise.db");
+
+    /// <summary>Extra settings, for example a PostgreSQL connection string.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:SqlitePath", DatabasePath);
+        builder.UseSetting("RateLimits:ApiPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimits:LoginPermitsPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client with its own cookies, not following redirects so that tests see them.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Registers a new account through the real form and returns a client signed in as it.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = "correct horse battery")
+    {
+        var client = Client();
+        var token = await TokenAsync(client, "/Identity/Account/Register");
+        var response = await client.PostAsync("/Identity/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"registration failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    /// <summary>The antiforgery token of a page's form.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return TokenPattern().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"no antiforgery token on {path}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temporary folder.
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
