@@ -65,6 +65,12 @@ public static class ApiEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem();
 
+        // An endpoint that reads the body and does nothing: the baseline the load test compares assessments with.
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Load:BaselineEndpoint", false))
+        {
+            api.MapPost("/baseline", (JsonElement body) => Results.Text("{}", "application/json")).ExcludeFromDescription();
+        }
+
         var diary = api.MapGroup("/diary").RequireAuthorization().WithTags("Diary");
         diary.MapGet("/episodes", async (ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
                 Results.Ok(await db.Episodes.Where(e => e.UserId == UserId(user)).OrderByDescending(e => e.Start).Select(e => EpisodeDto.From(e)).ToListAsync(ct).ConfigureAwait(false)))

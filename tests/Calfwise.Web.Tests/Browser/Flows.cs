@@ -100,6 +100,48 @@ internal static partial class Flows
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Episode saved.");
     }
 
+    /// <summary>
+    /// Walks a new account through the main pages, calling <paramref name="atPage"/> on each with its name: start,
+    /// interview (the first question), results, labs (with two results read), diary (three episodes) and report (with
+    /// the saved assessment and the diary).
+    /// </summary>
+    public static async Task VisitMainPagesAsync(IPage page, Func<string, Task> atPage)
+    {
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await atPage("start");
+
+        await RegisterAsync(page, "tour");
+        await StartInterviewAsync(page);
+        await atPage("interview");
+
+        await AnswerUntilDoneAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "See my results" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section.banner")).ToBeVisibleAsync();
+        await atPage("results");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save these results" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved to your account");
+
+        await page.GotoAsync("/Labs");
+        await page.GetByLabel("Age in years").FillAsync("45");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Female", Exact = true }).CheckAsync();
+        await page.GetByLabel("Ferritin", new() { Exact = true }).FillAsync("28");
+        await page.GetByLabel("Haemoglobin", new() { Exact = true }).FillAsync("125");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read my results" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your results" })).ToBeVisibleAsync();
+        await atPage("labs");
+
+        await page.GotoAsync("/Diary");
+        await LogEpisodeAsync(page, Yesterday.AddDays(-2), "07:40", "Twitch", 2);
+        await LogEpisodeAsync(page, Yesterday.AddDays(-1), "21:30");
+        await LogEpisodeAsync(page, Yesterday, "22:45", intensity: 7);
+        await atPage("diary");
+
+        await page.GotoAsync("/Report");
+        await Assertions.Expect(page.GetByText("Latest saved assessment")).ToBeVisibleAsync();
+        await atPage("report");
+    }
+
     /// <summary>Yesterday on this machine's clock (the app's too): never in the future, whatever the time now.</summary>
     public static DateOnly Yesterday => DateOnly.FromDateTime(DateTime.Now).AddDays(-1);
 
