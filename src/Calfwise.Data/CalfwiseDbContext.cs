@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,23 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Identity sizes these keys from the host's IdentityOptions.Stores.MaxLengthForKeys: 128 under AddDefaultIdentity
+        // (the web app), unset under AddIdentityCore or the EF tools (which generated the migrations). The model must not
+        // depend on the host: on PostgreSQL the web app's model had varchar(128) where the migration has text, so it refused
+        // to migrate (PendingModelChangesWarning), and EF's model cache, shared by hosts, served one host's model to another.
+        // Unbounded, as the migrations have them.
+        builder.Entity<IdentityUserLogin<string>>(entity =>
+        {
+            entity.Property(l => l.LoginProvider).Metadata.SetMaxLength(null);
+            entity.Property(l => l.ProviderKey).Metadata.SetMaxLength(null);
+        });
+        builder.Entity<IdentityUserToken<string>>(entity =>
+        {
+            entity.Property(t => t.LoginProvider).Metadata.SetMaxLength(null);
+            entity.Property(t => t.Name).Metadata.SetMaxLength(null);
+        });
+
         builder.Entity<SavedAssessment>(entity =>
         {
             entity.HasKey(a => a.Id);

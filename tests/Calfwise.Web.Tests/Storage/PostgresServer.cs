@@ -127,7 +127,6 @@ public sealed class PostgresServer : IAsyncLifetime
             : Directory.CreateTempSubdirectory("calfwise-pg-").FullName;
         if (_asRoot)
         {
-            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             await Processes.RunAsync("chown", ["postgres:postgres", folder], CommandTimeout);
         }
 
@@ -152,7 +151,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
 /// <summary>The test classes that share one PostgreSQL server; each test creates its own database on it.</summary>
 [CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
+public sealed class PostgresTestGroup : ICollectionFixture<PostgresServer>
 {
     public const string Name = "PostgreSQL";
 }

@@ -1,0 +1,11 @@
+namespace Calfwise.Web.Tests.Storage;
+
+/// <summary>The storage contract on a real PostgreSQL server, a fresh database for each test.</summary>
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresStorageTests(PostgresServer server) : StorageTests
+{
+    protected override IReadOnlyList<string> ExpectedMigrations { get; } = ["20261126051018_Initial"];
+
+    protected override async Task<(string? Postgres, string SqlitePath)> EmptyDatabaseAsync() =>
+        (await server.CreateDatabaseAsync("storage"), "unused-by-postgres.db");
+}
