@@ -12,12 +12,13 @@ namespace Calfwise.Web.Tests.Browser;
 /// The real app on Kestrel at a free loopback port (a browser cannot reach the in-memory TestServer), on its own
 /// SQLite file, and one headless Debian Chromium shared by the browser tests; each test opens its own context.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes the fixture through IAsyncLifetime.DisposeAsync.")]
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; CALFWISE_CHROMIUM may point elsewhere.</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CALFWISE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    private readonly KestrelFactory _factory = new();
+    private KestrelFactory? _factory;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -35,9 +36,10 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "'apt-get update && apt-get install -y chromium' (CI does), or set CALFWISE_CHROMIUM to a Chromium binary.");
         }
 
+        _factory = new KestrelFactory();
         _factory.UseKestrel(0); // a free port on the loopback interface
         _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
@@ -71,7 +73,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await _factory.DisposeAsync();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
     }
 
     /// <summary>Program on Kestrel, with the same settings as the in-memory integration tests.</summary>

@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 using Calfwise.Core.Knowledge;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Calfwise.Web.Tests.Browser;
 
 /// <summary>The app in a real browser (Debian's headless Chromium), as a person uses it.</summary>
-public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task A_person_completes_the_interview_and_sees_results()
@@ -62,6 +63,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Contains($"{day} 08:15", when, StringComparison.Ordinal);
         Assert.Contains($"{day} 21:30", when, StringComparison.Ordinal);
         Assert.Contains($"{day} 22:45", when, StringComparison.Ordinal);
+        await Expect(rows.Nth(0).Locator("td").Nth(1)).ToHaveTextAsync("urge to move"); // newest first, in words
 
         // The by-hour chart: one bar for each hour, three episodes in all, in the hours they started.
         var bars = page.Locator("svg[aria-labelledby^='by-hour-title'] rect.bar");
@@ -135,10 +137,13 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Equal("[]", (await list.TextAsync()).Trim());
     }
 
-    [Fact]
-    public async Task The_main_pages_have_no_serious_or_critical_accessibility_violations()
+    // A desktop and a phone: at phone width the wide tables scroll in their own boxes, which axe checks too.
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(414, 896)]
+    public async Task The_main_pages_have_no_serious_or_critical_accessibility_violations(int width, int height)
     {
-        await using var context = await browser.NewContextAsync(1280, 900);
+        await using var context = await browser.NewContextAsync(width, height);
         var page = await context.NewPageAsync();
         var report = new StringBuilder();
         var checkedPages = new List<string>();
@@ -147,12 +152,15 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         {
             checkedPages.Add(name);
             var result = await page.RunAxe();
+            Assert.NotEmpty(result.Passes); // axe really ran on the page
+            output.WriteLine($"{width}px {name}: {result.Passes.Length} rules passed, {result.Violations.Length} violated{string.Concat(result.Violations.Select(v => $", {v.Id} [{v.Impact}] x{v.Nodes.Length}"))}");
             foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
             {
-                report.AppendLine(CultureInfo.InvariantCulture, $"{name} ({page.Url}): {violation.Id} [{violation.Impact}] {violation.Help}");
+                report.AppendLine(CultureInfo.InvariantCulture, $"{width}px {name} ({page.Url}): {violation.Id} [{violation.Impact}] {violation.Help}");
                 foreach (var node in violation.Nodes)
                 {
-                    report.AppendLine(CultureInfo.InvariantCulture, $"    {node.Target}: {node.FailureSummary?.ReplaceLineEndings(" ")}");
+                    var checks = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message);
+                    report.AppendLine(CultureInfo.InvariantCulture, $"    {node.Target}: {string.Join("; ", checks)}");
                 }
             }
         });
@@ -164,20 +172,52 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
     [Fact]
     public async Task Screenshots_of_the_main_pages_are_written_to_docs()
     {
-        var folder = Path.Combine(ApiTests.RepoRoot(), "docs", "screenshots");
+        // docs/screenshots is refreshed on request (CALFWISE_UPDATE_SCREENSHOTS=1), so a test run leaves the work tree
+        // clean; otherwise the pictures go to a temporary folder and are checked the same way.
+        var folder = Environment.GetEnvironmentVariable("CALFWISE_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(ApiTests.RepoRoot(), "docs", "screenshots")
+            : Directory.CreateTempSubdirectory("calfwise-screenshots-").FullName;
         Directory.CreateDirectory(folder);
         await using var context = await browser.NewContextAsync(414, 896);
         var page = await context.NewPageAsync();
 
         var written = new List<string>();
+        var overflow = new StringBuilder();
         await Flows.VisitMainPagesAsync(page, async name =>
         {
+            // At phone width nothing may push the page sideways (a wide table scrolls in its own box instead).
+            var wide = await page.EvaluateAsync<string[]>("""
+                () => {
+                    const width = document.documentElement.clientWidth;
+                    if (document.documentElement.scrollWidth <= width) return [];
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > width + 1)
+                        .filter(e => !e.parentElement.closest('.table-scroll') || ['absolute', 'fixed'].includes(getComputedStyle(e).position))
+                        .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                        .concat(['the page ' + document.documentElement.scrollWidth + 'px']);
+                }
+                """);
+            if (wide.Length > 0)
+            {
+                overflow.AppendLine(CultureInfo.InvariantCulture, $"{name}: {string.Join(", ", wide.Take(8))}");
+            }
+
             var path = Path.Combine(folder, $"{name}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
             written.Add(path);
         });
 
+        Assert.True(overflow.Length == 0, "wider than a 414 px screen:\n" + overflow);
         Assert.Equal(6, written.Count);
         Assert.All(written, path => Assert.True(new FileInfo(path).Length > 10_000, $"{path} looks empty"));
+        Assert.All(written, path => Assert.Equal(414, PngWidth(path))); // full page, and the page is no wider than the screen
+    }
+
+    private static int PngWidth(string path)
+    {
+        var header = new byte[24];
+        using var file = File.OpenRead(path);
+        file.ReadExactly(header);
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16, 4));
     }
 }

@@ -126,7 +126,7 @@ internal static partial class Flows
         await page.GetByLabel("Age in years").FillAsync("45");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Female", Exact = true }).CheckAsync();
         await page.GetByLabel("Ferritin", new() { Exact = true }).FillAsync("28");
-        await page.GetByLabel("Haemoglobin", new() { Exact = true }).FillAsync("125");
+        await page.GetByLabel("Haemoglobin", new() { Exact = true }).FillAsync("12.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Read my results" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your results" })).ToBeVisibleAsync();
         await atPage("labs");
