@@ -18,48 +18,29 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").RequireRateLimiting(CalfwiseSetup.ApiRateLimit).WithTags("Calfwise");
 
         api.MapPost("/assessments", (JsonElement body, KnowledgeBase knowledge, AssessmentEngine engine) =>
-            {
-                var read = CaseJson.Read(body, knowledge);
-                if (!read.IsValid)
+                WithCase(body, knowledge, patient =>
                 {
-                    return Problems.Invalid(read.Errors);
-                }
-
-                var outcome = engine.Assess(read.Case!);
-                return outcome.IsValid ? Results.Text(AssessmentJson.Write(outcome.Assessment!), "application/json") : Problems.Invalid(outcome.Errors);
-            })
+                    var outcome = engine.Assess(patient);
+                    return outcome.IsValid ? Results.Text(AssessmentJson.Write(outcome.Assessment!), "application/json") : Problems.Invalid(outcome.Errors);
+                }))
             .WithName("AssessCase")
             .WithSummary("Assess a case (docs/case-format.md): triage, red flags, differential, labs, criteria and plan.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem();
 
         api.MapPost("/next-question", (JsonElement body, KnowledgeBase knowledge, Interviewer interviewer) =>
-            {
-                var read = CaseJson.Read(body, knowledge);
-                if (!read.IsValid)
+                WithCase(body, knowledge, patient =>
                 {
-                    return Problems.Invalid(read.Errors);
-                }
-
-                var outcome = interviewer.Next(read.Case!);
-                return outcome.IsValid ? Results.Text(InterviewJson.Write(outcome.Step!), "application/json") : Problems.Invalid(outcome.Errors);
-            })
+                    var outcome = interviewer.Next(patient);
+                    return outcome.IsValid ? Results.Text(InterviewJson.Write(outcome.Step!), "application/json") : Problems.Invalid(outcome.Errors);
+                }))
             .WithName("NextQuestion")
             .WithSummary("The next interview question for a partial case, or done with a reason.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem();
 
         api.MapPost("/labs", (JsonElement body, KnowledgeBase knowledge) =>
-            {
-                var read = CaseJson.Read(body, knowledge);
-                if (!read.IsValid)
-                {
-                    return Problems.Invalid(read.Errors);
-                }
-
-                var labs = new LabInterpreter(knowledge).Interpret(read.Case!);
-                return Results.Text(AssessmentJson.WriteLabs(labs), "application/json");
-            })
+                WithCase(body, knowledge, patient => Results.Text(AssessmentJson.WriteLabs(new LabInterpreter(knowledge).Interpret(patient)), "application/json")))
             .WithName("InterpretLabs")
             .WithSummary("Interpret lab results in any common unit for a person's age, sex and pregnancy ({age, sex, labs}).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
@@ -133,16 +114,7 @@ public static class ApiEndpoints
                     return Problems.Invalid(errors);
                 }
 
-                var userId = UserId(user);
-                var row = await db.DailyFactors.FirstOrDefaultAsync(d => d.UserId == userId && d.Date == date, ct).ConfigureAwait(false);
-                if (row is null)
-                {
-                    row = new DailyFactorsRow { Id = Guid.NewGuid(), UserId = userId, Date = date };
-                    db.DailyFactors.Add(row);
-                }
-
-                DayDto.CopyTo(factors, row);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                var row = await DayDto.SaveAsync(db, UserId(user), factors, ct).ConfigureAwait(false);
                 return Results.Ok(DayDto.From(row));
             })
             .WithName("SaveDay")
@@ -154,6 +126,13 @@ public static class ApiEndpoints
                 return deleted == 0 ? Results.NotFound() : Results.NoContent();
             })
             .WithName("DeleteDay");
+    }
+
+    /// <summary>Reads and validates the case in a request body; bad input becomes problem details naming the field.</summary>
+    private static IResult WithCase(JsonElement body, KnowledgeBase knowledge, Func<PatientCase, IResult> handle)
+    {
+        var read = CaseJson.Read(body, knowledge);
+        return read.IsValid ? handle(read.Case!) : Problems.Invalid(read.Errors);
     }
 
     public static string UserId(ClaimsPrincipal user) =>

@@ -1,6 +1,7 @@
 using Calfwise.Core.Cases;
 using Calfwise.Core.Diary;
 using Calfwise.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Calfwise.Web.Api;
 
@@ -72,4 +73,19 @@ public sealed record DayDto(
         new(row.Date, row.CaffeineCups, row.AlcoholUnits, row.SleepHours, row.Stress, row.ExerciseMinutes, row.FluidsLitres, row.IronTaken);
 
     public static DailyFactors ToFactors(DailyFactorsRow row) => From(row).ToFactors(row.Date);
+
+    /// <summary>Saves a day's factors for a user: one row per user and date, replaced when the day is logged again.</summary>
+    public static async Task<DailyFactorsRow> SaveAsync(CalfwiseDbContext db, string userId, DailyFactors factors, CancellationToken ct)
+    {
+        var row = await db.DailyFactors.FirstOrDefaultAsync(d => d.UserId == userId && d.Date == factors.Date, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            row = new DailyFactorsRow { Id = Guid.NewGuid(), UserId = userId, Date = factors.Date };
+            db.DailyFactors.Add(row);
+        }
+
+        CopyTo(factors, row);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return row;
+    }
 }

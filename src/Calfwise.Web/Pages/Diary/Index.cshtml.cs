@@ -90,16 +90,7 @@ public sealed class IndexModel(CalfwiseDbContext db, DiaryPatterns patterns, Tim
         Errors.AddRange(factors.Validate(Today));
         if (Errors.Count == 0)
         {
-            var userId = ApiEndpoints.UserId(User);
-            var row = await db.DailyFactors.FirstOrDefaultAsync(d => d.UserId == userId && d.Date == date, ct).ConfigureAwait(false);
-            if (row is null)
-            {
-                row = new DailyFactorsRow { Id = Guid.NewGuid(), UserId = userId, Date = date };
-                db.DailyFactors.Add(row);
-            }
-
-            DayDto.CopyTo(factors, row);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await DayDto.SaveAsync(db, ApiEndpoints.UserId(User), factors, ct).ConfigureAwait(false);
             return RedirectToPage(new { saved = "day" });
         }
 
