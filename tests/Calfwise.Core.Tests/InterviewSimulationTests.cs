@@ -39,6 +39,15 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
             {
                 failures.Add(vignette.File);
             }
+
+            // The plan's referrals and care steps must not be lost by asking fewer questions.
+            var missed = direct.Recommendations.Where(r => r.Kind is "referral" or "care").Select(r => r.Id)
+                .Except(run.Assessment.Recommendations.Select(r => r.Id)).ToList();
+            if (missed.Count > 0 && run.Assessment.Triage.Level != TriageLevel.Emergency)
+            {
+                output.WriteLine($"     missed referrals in {vignette.File}: {string.Join(", ", missed)}");
+                failures.Add(vignette.File + " (plan)");
+            }
         }
 
         var counts = runs.Select(r => r.Run.Questions).Order().ToList();

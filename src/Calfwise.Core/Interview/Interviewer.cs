@@ -27,6 +27,7 @@ public sealed class Interviewer
     private readonly FrozenDictionary<string, RedFlag[]> _redFlagsByFinding;
     private readonly double _possible;
     private readonly string[] _candidateFindings;
+    private readonly FrozenSet<string> _planFindings;
 
     public Interviewer(KnowledgeBase knowledge)
     {
@@ -47,7 +48,13 @@ public sealed class Interviewer
             .GroupBy(x => x.FindingId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Flag).Distinct().ToArray(), StringComparer.Ordinal);
         _possible = knowledge.Bands["possible"].Probability;
-        _candidateFindings = _evidenceByFinding.Keys.Concat(_redFlagsByFinding.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        // Findings only the plan uses (postmenopausal, for example, decides whether blood loss is investigated).
+        _planFindings = knowledge.Recommendations
+            .SelectMany(r => r.When.Descendants().OfType<FindingRule>().Select(f => f.FindingId))
+            .Where(f => !_evidenceByFinding.ContainsKey(f) && !_redFlagsByFinding.ContainsKey(f))
+            .ToFrozenSet(StringComparer.Ordinal);
+        _candidateFindings = _evidenceByFinding.Keys.Concat(_redFlagsByFinding.Keys).Concat(_planFindings)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
     public KnowledgeBase Knowledge => _knowledge;
@@ -127,7 +134,8 @@ public sealed class Interviewer
         var fired = assessment.RedFlags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (findingId, _) in candidates)
         {
-            if (OpensRedFlagQuestions(findingId, fired, baseline.Triage) || CouldChange(input, findingId, assessment, conditionProbabilities, baseline))
+            if (OpensRedFlagQuestions(findingId, fired, baseline.Triage)
+                || (_planFindings.Contains(findingId) ? CouldChangePlan(input, findingId, assessment) : CouldChange(input, findingId, assessment, conditionProbabilities, baseline)))
             {
                 return Question(input, findingId, candidates, probabilities);
             }
@@ -208,6 +216,21 @@ public sealed class Interviewer
         return false;
     }
 
+    /// <summary>For a finding only recommendations use: whether an answer would change the plan (a full what-if assessment).</summary>
+    private bool CouldChangePlan(PatientCase input, string findingId, Assessment assessment)
+    {
+        var plan = assessment.Recommendations.Select(r => r.Id).ToArray();
+        foreach (var answer in (ReadOnlySpan<bool>)[true, false])
+        {
+            if (!_engine.AssessValid(input.WithAnswer(findingId, answer)).Recommendations.Select(r => r.Id).SequenceEqual(plan))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The three leading condition ids, sorted, ranked as the differential ranks them (probability, then id).</summary>
     private string[] TopIds(double[] probabilities) =>
         Enumerable.Range(0, probabilities.Length)
@@ -228,7 +251,8 @@ public sealed class Interviewer
         if (finding.Group is { } group)
         {
             ids.AddRange(candidates
-                .Where(c => c.FindingId != findingId && _knowledge.FindingsById[c.FindingId].Group == group && (c.Gain > 0 || _redFlagFindings.Contains(c.FindingId)))
+                .Where(c => c.FindingId != findingId && _knowledge.FindingsById[c.FindingId].Group == group
+                    && (c.Gain > 0 || _redFlagFindings.Contains(c.FindingId) || _planFindings.Contains(c.FindingId)))
                 .Take(_knowledge.Interview.MaxGroupSize - 1)
                 .Select(c => c.FindingId));
             ids.AddRange(_knowledge.Findings
