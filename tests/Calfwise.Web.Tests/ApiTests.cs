@@ -106,6 +106,9 @@ public sealed class ApiTests(CalfwiseFactory factory) : IClassFixture<CalfwiseFa
         var bad = await client.PostAsJsonAsync("/api/diary/episodes", episode with { intensity = 11 });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("intensity", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/diary/episodes", Json("""{"start": "2026-11-20T08:00:00Z", "durationMinutes": 1, "leg": -5, "location": "calf", "kind": "twitch", "intensity": 1, "atRest": true}"""))).StatusCode); // no integer enums
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/diary/episodes", Json("""{"location": "calf"}"""))).StatusCode); // missing fields are not defaults
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/diary/episodes", episode with { location = "calf\nnext" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/diary/episodes/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/diary/episodes/{id}")).StatusCode);

@@ -123,20 +123,69 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
         var leaving = await factory.SignedInClientAsync(email, password);
         var staying = await factory.SignedInClientAsync($"staying-{Guid.NewGuid():N}@example.org");
         var episode = new { start = "2026-11-20T22:00:00+00:00", durationMinutes = 1, leg = "left", location = "calf", kind = "twitch", intensity = 1, atRest = true };
-        await leaving.PostAsJsonAsync("/api/diary/episodes", episode);
-        await leaving.PutAsJsonAsync("/api/diary/days/2026-11-20", new { sleepHours = 5 });
-        await staying.PostAsJsonAsync("/api/diary/episodes", episode);
-
-        var html = await PostAsync(leaving, "/Identity/Account/Manage/DeletePersonalData", "/Identity/Account/Manage/DeletePersonalData", new() { ["Input.Password"] = password });
-        Assert.NotNull(html);
+        Assert.Equal(HttpStatusCode.Created, (await leaving.PostAsJsonAsync("/api/diary/episodes", episode)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leaving.PutAsJsonAsync("/api/diary/days/2026-11-20", new { sleepHours = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await staying.PostAsJsonAsync("/api/diary/episodes", episode)).StatusCode);
+        var saved = await PostAsync(leaving, "/Labs", "/Results?handler=Save", new() { ["case"] = File.ReadAllText(Path.Combine(ApiTests.RepoRoot(), "examples", "benign-twitch-coffee.json")) });
+        Assert.Contains("Saved to your account", saved, StringComparison.Ordinal);
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CalfwiseDbContext>();
-        Assert.False(await db.Users.AnyAsync(u => u.Email == email));
-        var orphans = await db.Episodes.CountAsync(e => !db.Users.Any(u => u.Id == e.UserId));
-        Assert.Equal(0, orphans);
-        Assert.Equal(0, await db.DailyFactors.CountAsync(d => !db.Users.Any(u => u.Id == d.UserId)));
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        Assert.Equal((1, 1, 1), (await db.Episodes.CountAsync(e => e.UserId == userId), await db.DailyFactors.CountAsync(d => d.UserId == userId), await db.Assessments.CountAsync(a => a.UserId == userId)));
+
+        var deletion = await PostAsync(leaving, "/Identity/Account/Manage/DeletePersonalData", "/Identity/Account/Manage/DeletePersonalData", new() { ["Input.Password"] = password });
+        Assert.DoesNotContain("Incorrect password", deletion, StringComparison.Ordinal);
+
+        Assert.False(await db.Users.AnyAsync(u => u.Id == userId));
+        Assert.Equal((0, 0, 0), (await db.Episodes.CountAsync(e => e.UserId == userId), await db.DailyFactors.CountAsync(d => d.UserId == userId), await db.Assessments.CountAsync(a => a.UserId == userId)));
         Assert.Equal(1, (await staying.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/diary/episodes")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var email = $"locked-{Guid.NewGuid():N}@example.org";
+        await factory.SignedInClientAsync(email, "the right passphrase");
+        var client = factory.Client();
+        async Task<HttpResponseMessage> LoginAsync(string password) => await client.PostAsync("/Identity/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = await CalfwiseFactory.TokenAsync(client, "/Identity/Account/Login"),
+        }));
+
+        for (var i = 0; i < 4; i++)
+        {
+            var wrong = await LoginAsync("not the passphrase");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode); // the form again, with an error; not signed in
+        }
+
+        var fifth = await LoginAsync("not the passphrase");
+        Assert.Contains("Lockout", fifth.Headers.Location?.ToString(), StringComparison.Ordinal);
+
+        var right = await LoginAsync("the right passphrase");
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Contains("Lockout", right.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_exports_hold_only_my_data_and_no_spreadsheet_formulas()
+    {
+        var mine = await factory.SignedInClientAsync($"export-a-{Guid.NewGuid():N}@example.org");
+        var theirs = await factory.SignedInClientAsync($"export-b-{Guid.NewGuid():N}@example.org");
+        var episode = new { start = "2026-11-20T22:00:00+00:00", durationMinutes = 1, leg = "left", location = "=HYPERLINK(\"http://x\")", kind = "twitch", intensity = 1, atRest = true };
+        Assert.Equal(HttpStatusCode.Created, (await theirs.PostAsJsonAsync("/api/diary/episodes", episode)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await mine.PostAsJsonAsync("/api/diary/episodes", episode with { location = "shin" })).StatusCode);
+
+        var myJson = await mine.GetStringAsync("/Report?handler=Json");
+        var myCsv = await mine.GetStringAsync("/Report?handler=Csv");
+        Assert.Contains("shin", myJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("HYPERLINK", myJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("HYPERLINK", myCsv, StringComparison.Ordinal);
+
+        var theirCsv = await theirs.GetStringAsync("/Report?handler=Csv");
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", theirCsv, StringComparison.Ordinal); // quoted, and never read as a formula
     }
 
     /// <summary>GETs a page for its antiforgery token, then posts the form fields to a handler.</summary>

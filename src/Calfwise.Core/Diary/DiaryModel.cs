@@ -52,6 +52,21 @@ public sealed record DiaryEpisode(
             errors.Add(new("intensity", $"must be from 0 to {MaxIntensity}, not {Intensity}"));
         }
 
+        if (!Enum.IsDefined(Leg))
+        {
+            errors.Add(new("leg", "must be left, right or both"));
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            errors.Add(new("kind", "must be twitch, urge-to-move or cramp"));
+        }
+
+        if (Location is not null && Location.Any(char.IsControl))
+        {
+            errors.Add(new("location", "must be plain text on one line"));
+        }
+
         if (string.IsNullOrWhiteSpace(Location) || Location.Length > MaxLocationLength)
         {
             errors.Add(new("location", $"is required, at most {MaxLocationLength} characters (for example calf, shin, foot)"));

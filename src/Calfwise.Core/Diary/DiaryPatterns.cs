@@ -23,8 +23,11 @@ public sealed class DiaryPatterns(KnowledgeBase knowledge)
     {
         var policy = knowledge.Diary;
         var count = episodes.Count;
-        var atRest = count == 0 ? 0 : episodes.Count(e => e.AtRest) / (double)count;
-        var evening = count == 0 ? 0 : episodes.Count(e => IsEveningOrNight(e.Start.Hour, policy)) / (double)count;
+
+        // The rest and evening pattern is a restless legs sign only for the urge to move: night cramps at rest are not.
+        var urges = episodes.Where(e => e.Kind == EpisodeKind.UrgeToMove).ToList();
+        var atRest = urges.Count == 0 ? 0 : urges.Count(e => e.AtRest) / (double)urges.Count;
+        var evening = urges.Count == 0 ? 0 : urges.Count(e => IsEveningOrNight(e.Start.Hour, policy)) / (double)urges.Count;
         var findings = new Dictionary<string, bool>(StringComparer.Ordinal);
         var statements = new List<string>();
         if (count < policy.MinEpisodes)
@@ -33,20 +36,27 @@ public sealed class DiaryPatterns(KnowledgeBase knowledge)
             return new PatternSummary(count, atRest, evening, [], findings, statements);
         }
 
-        statements.Add($"{Percent(atRest)} of episodes came at rest, and {Percent(evening)} in the evening or at night.");
-        if (atRest >= policy.RestShare)
+        if (urges.Count >= policy.MinEpisodes)
         {
-            findings[policy.RestFinding] = true;
-        }
+            statements.Add($"{Percent(atRest)} of your urge-to-move episodes came at rest, and {Percent(evening)} in the evening or at night.");
+            if (atRest >= policy.RestShare)
+            {
+                findings[policy.RestFinding] = true;
+            }
 
-        if (evening >= policy.EveningShare)
-        {
-            findings[policy.EveningFinding] = true;
-        }
+            if (evening >= policy.EveningShare)
+            {
+                findings[policy.EveningFinding] = true;
+            }
 
-        if (atRest >= policy.RestShare && evening >= policy.EveningShare)
+            if (atRest >= policy.RestShare && evening >= policy.EveningShare)
+            {
+                statements.Add("An urge to move mostly at rest and in the evening fits the restless legs pattern.");
+            }
+        }
+        else
         {
-            statements.Add("Symptoms mostly at rest and in the evening fit the restless legs pattern.");
+            statements.Add($"{count} episodes logged; the rest and evening pattern is read from urge-to-move episodes once there are {policy.MinEpisodes} of them ({urges.Count} so far).");
         }
 
         var perDay = episodes.GroupBy(e => DateOnly.FromDateTime(e.Start.DateTime)).ToDictionary(g => g.Key, g => g.Count());
@@ -56,9 +66,9 @@ public sealed class DiaryPatterns(KnowledgeBase knowledge)
             var logged = days.Where(d => factor.Applies(d) is not null).ToList();
             var with = logged.Where(d => factor.Applies(d) == true).ToList();
             var without = logged.Where(d => factor.Applies(d) == false).ToList();
-            if (with.Count == 0 || without.Count == 0)
+            if (with.Count < policy.MinDaysEach || without.Count < policy.MinDaysEach)
             {
-                continue;
+                continue; // too few days either way to tell a trigger from chance
             }
 
             var rateWith = with.Average(d => perDay.GetValueOrDefault(d.Date));

@@ -174,7 +174,7 @@ public static class KnowledgeLoader
 
         private DiaryPolicy ReadDiary(YamlMap root)
         {
-            root.OnlyKeys("minEpisodes", "restShare", "eveningShare", "evening", "associationRatio", "factors");
+            root.OnlyKeys("minEpisodes", "minDaysEach", "restShare", "eveningShare", "evening", "associationRatio", "factors");
             (double Value, string Finding) Share(string key)
             {
                 var map = root.Map(key);
@@ -250,6 +250,7 @@ public static class KnowledgeLoader
                 hours?.Int("from") ?? 18,
                 hours?.Int("to") ?? 6,
                 ratio?.Double("value") ?? 1.5,
+                root.Int("minDaysEach") ?? 3,
                 factors);
         }
 

@@ -185,4 +185,5 @@ public sealed record DiaryPolicy(
     int EveningFromHour,
     int EveningToHour,
     double AssociationRatio,
+    int MinDaysEach,
     IReadOnlyList<DiaryFactor> Factors);

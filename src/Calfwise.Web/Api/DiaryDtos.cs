@@ -6,15 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Calfwise.Web.Api;
 
 /// <summary>A diary episode as the API reads and writes it.</summary>
+/// <remarks>Every field but <see cref="Id"/> is required in a request: a missing one is a 400, never a default.</remarks>
 public sealed record EpisodeDto(
-    Guid? Id,
     DateTimeOffset Start,
     int DurationMinutes,
     Leg Leg,
     string Location,
     EpisodeKind Kind,
     int Intensity,
-    bool AtRest)
+    bool AtRest,
+    Guid? Id = null)
 {
     public DiaryEpisode ToEpisode() => new(Id ?? Guid.Empty, Start, DurationMinutes, Leg, Location?.Trim() ?? "", Kind, Intensity, AtRest);
 
@@ -40,21 +41,22 @@ public sealed record EpisodeDto(
     }
 
     public static EpisodeDto From(EpisodeRow row) =>
-        new(row.Id, row.Start.ToOffset(TimeSpan.FromMinutes(row.OffsetMinutes)), row.DurationMinutes, Enum.Parse<Leg>(row.Leg), row.Location, Enum.Parse<EpisodeKind>(row.Kind), row.Intensity, row.AtRest);
+        new(row.Start.ToOffset(TimeSpan.FromMinutes(row.OffsetMinutes)), row.DurationMinutes, Enum.Parse<Leg>(row.Leg), row.Location, Enum.Parse<EpisodeKind>(row.Kind), row.Intensity, row.AtRest, row.Id);
 
     public static DiaryEpisode ToEpisode(EpisodeRow row) => From(row).ToEpisode() with { Id = row.Id };
 }
 
 /// <summary>A day's factors as the API reads and writes them.</summary>
+/// <remarks>Every factor is optional; the date comes from the address.</remarks>
 public sealed record DayDto(
-    DateOnly? Date,
-    int? CaffeineCups,
-    decimal? AlcoholUnits,
-    decimal? SleepHours,
-    int? Stress,
-    int? ExerciseMinutes,
-    decimal? FluidsLitres,
-    bool? IronTaken)
+    DateOnly? Date = null,
+    int? CaffeineCups = null,
+    decimal? AlcoholUnits = null,
+    decimal? SleepHours = null,
+    int? Stress = null,
+    int? ExerciseMinutes = null,
+    decimal? FluidsLitres = null,
+    bool? IronTaken = null)
 {
     public DailyFactors ToFactors(DateOnly date) => new(date, CaffeineCups, AlcoholUnits, SleepHours, Stress, ExerciseMinutes, FluidsLitres, IronTaken);
 

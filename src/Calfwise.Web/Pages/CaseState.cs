@@ -26,7 +26,8 @@ public static class CaseState
     {
         try
         {
-            return JsonSerializer.Deserialize<List<string[]>>(form[HistoryField].ToString() is { Length: > 0 } text ? text : "[]") ?? [];
+            var history = JsonSerializer.Deserialize<List<string?[]?>>(form[HistoryField].ToString() is { Length: > 0 } text ? text : "[]") ?? [];
+            return history.Select(ids => (ids ?? []).OfType<string>().ToArray()).ToList(); // a tampered field loses its nulls, not the page
         }
         catch (JsonException)
         {

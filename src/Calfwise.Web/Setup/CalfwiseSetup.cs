@@ -5,6 +5,7 @@ using Calfwise.Core.Interview;
 using Calfwise.Core.Knowledge;
 using Calfwise.Data;
 using Calfwise.Web.Api;
+using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 namespace Calfwise.Web.Setup;
@@ -40,7 +41,10 @@ public static class CalfwiseSetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
             })
-            .AddEntityFrameworkStores<CalfwiseDbContext>();
+            .AddEntityFrameworkStores<CalfwiseDbContext>()
+            .AddSignInManager<LockoutSignInManager>();
+        // A deleted account or a changed password ends the other devices' sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.HttpOnly = true;
@@ -63,7 +67,11 @@ public static class CalfwiseSetup
         });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+            options.SerializerOptions.RespectRequiredConstructorParameters = true;
+            options.SerializerOptions.RespectNullableAnnotations = true;
+        });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRateLimiter(options =>

@@ -51,8 +51,9 @@ public sealed class IndexModel(CalfwiseDbContext db, DiaryPatterns patterns, Tim
         if (Errors.Count == 0)
         {
             // The time is the person's own wall-clock time; it is kept as typed so hours of day stay theirs.
-            var dto = new EpisodeDto(null, new DateTimeOffset(date.ToDateTime(time), TimeSpan.Zero), duration, leg!.Value, form["location"].ToString(), kind!.Value, intensity, form["atRest"] == "yes");
-            Errors.AddRange(dto.ToEpisode().Validate(new DateTimeOffset(clock.GetLocalNow().DateTime, TimeSpan.Zero)));
+            var dto = new EpisodeDto(new DateTimeOffset(date.ToDateTime(time), TimeSpan.Zero), duration, leg!.Value, form["location"].ToString(), kind!.Value, intensity, form["atRest"] == "yes");
+            // The typed time is the person's wall clock; the furthest time zone is 14 hours ahead of UTC.
+            Errors.AddRange(dto.ToEpisode().Validate(new DateTimeOffset(clock.GetUtcNow().UtcDateTime.AddHours(14), TimeSpan.Zero)));
             if (Errors.Count == 0)
             {
                 db.Episodes.Add(dto.ToRow(Guid.NewGuid(), ApiEndpoints.UserId(User)));
@@ -87,7 +88,7 @@ public sealed class IndexModel(CalfwiseDbContext db, DiaryPatterns patterns, Tim
         }
 
         var factors = new DailyFactors(date, Int("caffeine"), Dec("alcohol"), Dec("sleep"), Int("stress"), Int("exercise"), Dec("fluids"), form["iron"] == "yes" ? true : form["iron"] == "no" ? false : null);
-        Errors.AddRange(factors.Validate(Today));
+        Errors.AddRange(factors.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14))));
         if (Errors.Count == 0)
         {
             await DayDto.SaveAsync(db, ApiEndpoints.UserId(User), factors, ct).ConfigureAwait(false);

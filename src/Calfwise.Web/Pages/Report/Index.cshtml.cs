@@ -47,7 +47,7 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
-            account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.UserName }).FirstAsync(ct).ConfigureAwait(false),
+            account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.UserName }).FirstOrDefaultAsync(ct).ConfigureAwait(false),
             assessments = await db.Assessments.Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt)
                 .Select(a => new { a.Id, a.CreatedAt, a.TriageLevel, a.TopCondition, a.CaseJson }).ToListAsync(ct).ConfigureAwait(false),
             episodes = (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(EpisodeDto.From).OrderBy(e => e.Start),
@@ -80,9 +80,18 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "calfwise-data.csv");
     }
 
-    private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
-        ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : text;
+    /// <summary>A free-text field made safe for spreadsheets: quoted when needed, and never read as a formula.</summary>
+    internal static string Csv(string text)
+    {
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            text = "'" + text;
+        }
+
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0
+            ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text;
+    }
 
     private async Task LoadAsync(CancellationToken ct)
     {
