@@ -138,5 +138,6 @@ public static class CaseValidator
             : $"unknown {kind} id '{id}'; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?";
     }
 
+    /// <summary>Drops trailing zeros (100.0000 becomes 100) so bounds read naturally in messages.</summary>
     private static decimal Normalize(this decimal value) => value / 1.000000000000000000000000000000000m;
 }

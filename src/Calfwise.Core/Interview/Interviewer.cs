@@ -97,7 +97,7 @@ public sealed class Interviewer
         }
 
         var asked = input.Findings.Count + input.DontKnow.Count;
-        if (asked < interview.MaxAnswers && ChooseFinding(input, assessment) is { } question)
+        if (asked < interview.MaxAnswers && ChooseFinding(input, assessment, fired) is { } question)
         {
             return InterviewStep.Ask(question);
         }
@@ -116,7 +116,7 @@ public sealed class Interviewer
             : "The leading causes are clear enough: no remaining question would change them or how soon to seek care.");
     }
 
-    private InterviewQuestion? ChooseFinding(PatientCase input, Assessment assessment)
+    private InterviewQuestion? ChooseFinding(PatientCase input, Assessment assessment, HashSet<string> fired)
     {
         var probabilities = assessment.Differential.ToDictionary(c => c.Id, c => c.Probability, StringComparer.Ordinal);
         var candidates = new List<(string FindingId, double Gain)>();
@@ -131,7 +131,6 @@ public sealed class Interviewer
         candidates.Sort((a, b) => b.Gain.CompareTo(a.Gain) is var c and not 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId));
         var baseline = Outcome(assessment);
         var conditionProbabilities = _knowledge.Conditions.Select(c => probabilities[c.Id]).ToArray();
-        var fired = assessment.RedFlags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (findingId, _) in candidates)
         {
             if (OpensRedFlagQuestions(findingId, fired, baseline.Triage)

@@ -33,8 +33,6 @@ internal sealed class YamlMap
 
     public YamlNode? Raw(string key) => _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
-    public IEnumerable<string> Keys => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
-
     public void OnlyKeys(params string[] allowed)
     {
         foreach (var key in _node.Children.Keys)
