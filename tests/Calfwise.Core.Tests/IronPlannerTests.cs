@@ -19,7 +19,13 @@ public sealed class IronPlannerTests
     [InlineData("70", "30", 40, "oral-or-iv")]
     [InlineData("90", "19.9", 40, "iv-only")] // TSAT below 20 with ferritin 75-100: still only IV
     [InlineData("90", "20", 40, "iv-only")] // edge: TSAT 20 is not below 20
-    [InlineData("500", "15", 60, "no-iron")] // above 100 never iron, whatever the TSAT
+    [InlineData("500", "15", 60, "iv-only")] // AASM: TSAT below 20 calls for iron whatever the ferritin; above 75 it is IV
+    [InlineData("100.1", "19.9", 40, "iv-only")] // edge: just above 100 with TSAT just below 20
+    [InlineData("100.1", "20", 40, "no-iron")] // edge: above 100 with TSAT 20 is not iron
+    [InlineData("1000", "30", 40, "no-iron")] // edge: 1,000 is not above 1,000
+    [InlineData("1000.1", "30", 40, "overload")] // ferritin above 1,000: a doctor, never iron
+    [InlineData("1500", "15", 40, "overload")] // ferritin above 1,000 even with a low TSAT: a doctor first
+    [InlineData("60", "25", 10, "no-iron")] // a child with ferritin 60 gets no iron and no adult wording
     [InlineData("49", null, 10, "oral-or-iv")] // children: iron below 50
     [InlineData("50", null, 10, "no-iron")] // edge for children: no adult IV-only band
     [InlineData("400", "60", 40, "overload")] // TSAT above 45 with raised ferritin: overload

@@ -15,7 +15,7 @@ internal sealed class AssessmentRenderer(IAnsiConsole console)
     public void Render(Assessment assessment)
     {
         RenderTriage(assessment);
-        RenderDifferential(assessment.Differential);
+        RenderDifferential(AssessmentPresentation.Differential(assessment));
         if (assessment.Labs.Count > 0)
         {
             RenderLabs(assessment.Labs);
@@ -113,6 +113,12 @@ internal sealed class AssessmentRenderer(IAnsiConsole console)
     private void RenderCriteria(Assessment assessment)
     {
         var criteria = assessment.Criteria;
+        if (!AssessmentPresentation.ShowsRlsCriteria(assessment))
+        {
+            RenderIrls(assessment);
+            return;
+        }
+
         var table = new Table().Title($"Restless legs criteria (IRLSSG 2014): {criteria.Status.ToId()}").Expand()
             .AddColumn("#").AddColumn("Criterion").AddColumn("Status");
         foreach (var criterion in criteria.Criteria)
@@ -122,6 +128,11 @@ internal sealed class AssessmentRenderer(IAnsiConsole console)
         }
 
         console.Write(table);
+        RenderIrls(assessment);
+    }
+
+    private void RenderIrls(Assessment assessment)
+    {
         if (assessment.Irls is { } irls)
         {
             console.MarkupLine($"[bold]IRLS severity:[/] {irls.Total} of {irls.Max}, {Markup.Escape(irls.Band)} [grey][[{Markup.Escape(irls.Source)}]] {Markup.Escape(irls.LicenceNote)}[/]");

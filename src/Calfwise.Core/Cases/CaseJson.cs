@@ -12,7 +12,7 @@ public sealed record CaseReadResult(PatientCase? Case, IReadOnlyList<InputError>
 /// <summary>Reads the case JSON of docs/case-format.md, reporting each problem with its field.</summary>
 public static class CaseJson
 {
-    private static readonly string[] TopLevelKeys = ["age", "sex", "pregnant", "findings", "medications", "labs", "instruments", "labsUnavailable"];
+    private static readonly string[] TopLevelKeys = ["age", "sex", "pregnant", "trimester", "findings", "medications", "labs", "instruments", "labsUnavailable"];
 
     public static CaseReadResult Read(string json, KnowledgeBase knowledge)
     {
@@ -49,6 +49,7 @@ public static class CaseJson
         var age = ReadAge(root, errors);
         var sex = ReadSex(root, errors);
         var pregnant = ReadOptionalBool(root, "pregnant", errors);
+        var trimester = ReadTrimester(root, errors);
         var dontKnow = new HashSet<string>(StringComparer.Ordinal);
         var findings = ReadFindings(root, errors, dontKnow);
         var labsUnavailable = ReadStrings(root, "labsUnavailable", errors);
@@ -63,6 +64,7 @@ public static class CaseJson
 
         var patient = new PatientCase(age.Value, sex.Value, pregnant, findings, medications, labs, irls)
         {
+            Trimester = trimester,
             DontKnow = dontKnow,
             LabsUnavailable = labsUnavailable.ToHashSet(StringComparer.Ordinal),
         };
@@ -79,6 +81,11 @@ public static class CaseJson
             if (patient.Pregnant is { } pregnant)
             {
                 writer.WriteBoolean("pregnant", pregnant);
+            }
+
+            if (patient.Trimester is { } trimester)
+            {
+                writer.WriteNumber("trimester", trimester);
             }
 
             writer.WriteStartObject("findings");
@@ -184,6 +191,18 @@ public static class CaseJson
     {
         errors.Add(new(field, message));
         return default!;
+    }
+
+    private static int? ReadTrimester(JsonElement root, List<InputError> errors)
+    {
+        if (!root.TryGetProperty("trimester", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var trimester) && trimester is >= 1 and <= 3
+            ? trimester
+            : Error<int?>(errors, "trimester", $"must be 1, 2 or 3, not {value.GetRawText()}");
     }
 
     private static bool? ReadOptionalBool(JsonElement root, string name, List<InputError> errors)

@@ -21,6 +21,11 @@ public static class CaseValidator
             errors.Add(new("pregnant", "can only be true when sex is female"));
         }
 
+        if (input.Trimester is { } trimester && (trimester is < 1 or > 3 || input.Pregnant != true))
+        {
+            errors.Add(new("trimester", $"must be 1, 2 or 3, and only with pregnant: true (got {trimester})"));
+        }
+
         foreach (var id in input.Findings.Keys.Where(id => !knowledge.FindingsById.ContainsKey(id)))
         {
             errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
@@ -77,7 +82,7 @@ public static class CaseValidator
 
             if (canonical < analyte.MinPossible || canonical > analyte.MaxPossible)
             {
-                errors.Add(new($"{field}.value", $"{lab.Value} {lab.Unit} is outside what is physiologically possible for {analyte.Id} ({Bound(analyte.MinPossible, unit)} to {Bound(analyte.MaxPossible, unit)} {lab.Unit}); check the value and the unit"));
+                errors.Add(new($"{field}.value", $"{lab.Value} {lab.Unit} is outside what is physiologically possible for {analyte.Id} ({Bound(analyte.MinPossible, unit)} to {Bound(analyte.MaxPossible, unit)} {lab.Unit}); check the value and the unit{LikelyUnit(analyte, unit, lab.Value)}"));
             }
         }
 
@@ -127,6 +132,30 @@ public static class CaseValidator
     /// <summary>Medication names that are in no class of the knowledge base: kept, and reported as warnings.</summary>
     public static IReadOnlyList<string> UnknownMedications(PatientCase input, KnowledgeBase knowledge) =>
         input.Medications.Where(m => !knowledge.DrugClasses.ContainsKey(m.Trim())).ToList();
+
+    /// <summary>An impossible value is almost always a unit mistake: name the accepted unit that would make it possible.</summary>
+    private static string LikelyUnit(Analyte analyte, LabUnit given, decimal value)
+    {
+        foreach (var unit in analyte.AllUnits.Where(u => u != given))
+        {
+            decimal canonical;
+            try
+            {
+                canonical = unit.ToCanonical(value);
+            }
+            catch (OverflowException)
+            {
+                continue;
+            }
+
+            if (canonical >= analyte.MinPossible && canonical <= analyte.MaxPossible)
+            {
+                return $"; {value} is possible in {UnitText.Display(unit.Code)}: was the result in {UnitText.Display(unit.Code)}?";
+            }
+        }
+
+        return "";
+    }
 
     private static decimal Bound(decimal canonical, LabUnit unit) => decimal.Round(unit.FromCanonical(canonical), 4).Normalize();
 

@@ -26,6 +26,9 @@ public sealed record PatientCase(
     /// <summary>Lab requests of the interview the person could not answer ("I don't have them").</summary>
     public IReadOnlySet<string> LabsUnavailable { get; init; } = None;
 
+    /// <summary>The trimester of pregnancy (1, 2 or 3) when known; only with <see cref="Pregnant"/> true.</summary>
+    public int? Trimester { get; init; }
+
     public bool IsPregnant => Pregnant == true;
 
     /// <summary>Whether the finding was asked: answered yes, no, or "I don't know".</summary>

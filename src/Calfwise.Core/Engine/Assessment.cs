@@ -18,7 +18,15 @@ public sealed record Assessment(
 /// <summary>How soon to seek care, and why.</summary>
 public sealed record TriageResult(TriageLevel Level, string Advice, IReadOnlyList<string> Reasons);
 
-public sealed record FiredRedFlag(string Id, TriageLevel Level, string Text, IReadOnlyList<string> Sources);
+/// <summary>A red flag that fired; <see cref="NotRuledOut"/> names the "I don't know" answers it fired on, if any.</summary>
+public sealed record FiredRedFlag(string Id, TriageLevel Level, string Text, IReadOnlyList<string> Sources)
+{
+    /// <summary>Findings answered "I don't know" that leave this flag unable to be ruled out (empty when it fired plainly).</summary>
+    public IReadOnlyList<string> NotRuledOut { get; init; } = [];
+
+    /// <summary>The condition this flag warns of, if the knowledge names one.</summary>
+    public string? ConditionId { get; init; }
+}
 
 /// <summary>What moved a condition's probability, and by how much.</summary>
 public enum EvidenceKind
@@ -70,7 +78,11 @@ public enum CriterionStatus
 public sealed record CriterionResult(int Number, string Text, CriterionStatus Status, string? Note);
 
 /// <summary>The IRLSSG 2014 criteria: all five must be met.</summary>
-public sealed record RlsCriteriaResult(CriterionStatus Status, IReadOnlyList<CriterionResult> Criteria, string Source);
+public sealed record RlsCriteriaResult(CriterionStatus Status, IReadOnlyList<CriterionResult> Criteria, string Source)
+{
+    /// <summary>Whether restless legs are in question (a criterion met, or restless legs at least possible): outputs show the criteria only then.</summary>
+    public bool Relevant { get; init; }
+}
 
 /// <summary>The IRLS severity total and band; the item wording is licensed and not reproduced.</summary>
 public sealed record IrlsResult(int Total, int Max, string Band, string Source, string LicenceNote);

@@ -13,6 +13,7 @@ public sealed class AssessmentEngine
     private readonly IronPlanner _iron;
     private readonly Differential _differential;
     private readonly RlsCriteria _rls;
+    private readonly RedFlagEvaluator _redFlags;
     private readonly (Recommendation Recommendation, AppliedRecommendation Applied)[] _recommendations;
 
     public AssessmentEngine(KnowledgeBase knowledge)
@@ -22,6 +23,7 @@ public sealed class AssessmentEngine
         _iron = new IronPlanner(knowledge);
         _differential = new Differential(knowledge);
         _rls = new RlsCriteria(knowledge);
+        _redFlags = new RedFlagEvaluator(knowledge);
         _recommendations = knowledge.Recommendations
             .OrderBy(r => Array.IndexOf(KindOrder, r.Kind))
             .Select(r => (r, new AppliedRecommendation(r.Id, r.Kind, r.Title, r.Text, r.SourceIds.Select(Reference).ToList())))
@@ -54,16 +56,21 @@ public sealed class AssessmentEngine
         var redFlags = new List<FiredRedFlag>();
         foreach (var flag in _knowledge.RedFlags)
         {
-            if (flag.When.Evaluate(context))
+            if (_redFlags.Evaluate(flag, input, context) is { } fired)
             {
-                redFlags.Add(new FiredRedFlag(flag.Id, flag.Level, flag.Text, flag.SourceIds));
+                redFlags.Add(fired);
                 context.Fired.Add(flag.Id);
             }
         }
 
         var triage = Triage(differential, redFlags);
         context.TriageSoFar = triage.Level;
-        var recommendations = _recommendations.Where(r => r.Recommendation.When.Evaluate(context)).Select(r => r.Applied).ToList();
+
+        // Self-care steps are never the plan of an urgent or emergency result: being seen is.
+        var recommendations = _recommendations
+            .Where(r => r.Recommendation.When.Evaluate(context) && (triage.Level < TriageLevel.Urgent || r.Recommendation.Kind != "lifestyle"))
+            .Select(r => r.Applied)
+            .ToList();
 
         var warnings = CaseValidator.UnknownMedications(input, _knowledge)
             .Select(m => $"Medication '{m}' is not in Calfwise's list, so its possible effects were not considered; mention it to your doctor.")
@@ -73,12 +80,16 @@ public sealed class AssessmentEngine
     }
 
     /// <summary>Whether a knowledge rule holds for a case and its assessment.</summary>
-    internal bool Holds(Rule rule, PatientCase input, Assessment assessment)
+    internal bool Holds(Rule rule, PatientCase input, Assessment assessment) => rule.Evaluate(Context(input, assessment));
+
+    /// <summary>Whether a red flag fires for a case, read exactly as the assessment reads it ("don't know" included).</summary>
+    internal bool Fires(RedFlag flag, PatientCase input, Assessment assessment) => _redFlags.Fires(flag, input, Context(input, assessment));
+
+    private RuleContext Context(PatientCase input, Assessment assessment)
     {
-        var classes = MedicationClasses(input);
-        var context = new RuleContext(_knowledge, input, assessment.Labs, assessment.Differential, assessment.Iron, classes) { TriageSoFar = assessment.Triage.Level };
+        var context = new RuleContext(_knowledge, input, assessment.Labs, assessment.Differential, assessment.Iron, MedicationClasses(input)) { TriageSoFar = assessment.Triage.Level };
         context.Fired.UnionWith(assessment.RedFlags.Select(f => f.Id));
-        return rule.Evaluate(context);
+        return context;
     }
 
     private List<MedicationClass> MedicationClasses(PatientCase input) =>
@@ -106,24 +117,14 @@ public sealed class AssessmentEngine
         return (isSevere || hb.Status is LabStatus.Low or LabStatus.Critical && hb.Low is { } low && hb.CanonicalValue < low, isSevere);
     }
 
-    /// <summary>
-    /// Triage is the highest of: self-care, each red flag's level, and the level of each condition that is at least
-    /// 'possible'. The differential can only raise triage, so a grade D estimate never lowers it below a red flag.
-    /// </summary>
+    /// <summary>Triage by <see cref="TriagePolicy"/>, with the reasons: the red flags first, highest level first.</summary>
     private TriageResult Triage(IReadOnlyList<ConditionResult> differential, IReadOnlyList<FiredRedFlag> redFlags)
     {
-        var level = TriageLevel.SelfCare;
-        var reasons = new List<string>();
-        foreach (var flag in redFlags.OrderByDescending(f => f.Level))
-        {
-            level = TriageLevels.Max(level, flag.Level);
-            reasons.Add(flag.Text);
-        }
-
         var possible = _knowledge.Bands["possible"].Probability;
+        var level = TriagePolicy.Level(TriagePolicy.Highest(redFlags), differential.Select(c => (c.Probability, c.Triage)), possible);
+        var reasons = redFlags.OrderByDescending(f => f.Level).Select(f => f.Text).ToList();
         foreach (var condition in differential.Where(c => c.Probability >= possible && c.Triage > TriageLevel.SelfCare))
         {
-            level = TriageLevels.Max(level, condition.Triage);
             reasons.Add($"{condition.Name} is possible ({condition.Probability.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}); it calls for {Describe(condition.Triage)}.");
         }
 

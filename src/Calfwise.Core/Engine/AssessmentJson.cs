@@ -26,6 +26,16 @@ public static class AssessmentJson
             writer.WriteString("level", flag.Level.ToId());
             writer.WriteString("text", flag.Text);
             Strings(writer, "sources", flag.Sources);
+            if (flag.ConditionId is { } condition)
+            {
+                writer.WriteString("condition", condition);
+            }
+
+            if (flag.NotRuledOut.Count > 0)
+            {
+                Strings(writer, "notRuledOut", flag.NotRuledOut);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -79,6 +89,7 @@ public static class AssessmentJson
         writer.WriteStartObject("criteria");
         writer.WriteStartObject("irlssg");
         writer.WriteString("status", assessment.Criteria.Status.ToId());
+        writer.WriteBoolean("relevant", assessment.Criteria.Relevant);
         writer.WriteString("source", assessment.Criteria.Source);
         writer.WriteStartArray("criteria");
         foreach (var criterion in assessment.Criteria.Criteria)

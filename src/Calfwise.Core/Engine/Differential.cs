@@ -61,6 +61,8 @@ public sealed class Differential
                 }
             }
 
+            // A ratio of 1 moves nothing, so it is not shown as evidence.
+            evidence.RemoveAll(static item => item.LikelihoodRatio == 1);
             var odds = condition.Prior / (1 - condition.Prior);
             foreach (var item in evidence)
             {

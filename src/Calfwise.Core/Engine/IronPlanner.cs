@@ -3,62 +3,111 @@ using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Core.Engine;
 
-/// <summary>The iron treatment algorithm for restless legs and iron deficiency.</summary>
+/// <summary>The iron treatment algorithm for restless legs and iron deficiency anaemia.</summary>
 /// <remarks>
-/// AASM 2024 (aasm-2024-rls) and the IRLSSG 2018 task force (irlssg-2018-iron): iron when ferritin is at or below
-/// 75 ng/mL (or TSAT below 20% with ferritin up to 75); only IV iron above 75 and up to 100; never iron above 100,
-/// whatever the TSAT. Children: below 50 ng/mL.
-/// Iron overload (EASL 2022, easl-2022-hfe): TSAT above 45% with a raised ferritin means no iron and a doctor.
+/// In the order checked:
+/// <list type="number">
+/// <item>Ferritin above 1,000, or TSAT above 45% with ferritin raised for the sex: a doctor, no iron (easl-2022-hfe).</item>
+/// <item>No ferritin: test first.</item>
+/// <item>On dialysis: IV iron sucrose when ferritin is below 200 and TSAT below 20% (aasm-2024-rls).</item>
+/// <item>Iron deficiency anaemia (ferritin below 45, TSAT below 20%, or ferritin below 70 with inflammation): iron
+/// now, not deferred by the search for the cause (bsg-2021-ida, aga-2020-ida, who-2020-ferritin).</item>
+/// <item>Children: ferritin below 50 (or TSAT below 20%): iron, oral first (irlssg-2018-iron).</item>
+/// <item>Pregnancy: ferritin below 75 (or TSAT below 20%): oral iron (picchietti-2015-preg).</item>
+/// <item>Adults, per the AASM text: ferritin at or below 75 or TSAT below 20%: iron; above 75 that iron is IV, as
+/// oral iron is poorly absorbed; ferritin up to 100: IV only; above 100 with TSAT at or above 20%: no iron (aasm-2024-rls).</item>
+/// </list>
 /// </remarks>
 public sealed class IronPlanner(KnowledgeBase knowledge)
 {
     public const decimal AdultAge = 18;
 
+    /// <summary>The finding that says a person is on dialysis.</summary>
+    public const string DialysisFinding = "on-dialysis";
+
     public IronAssessment Plan(PatientCase input, IReadOnlyList<LabResult> labs, bool? inflammation, bool? anemia, bool? severeAnemia)
     {
-        var ferritin = LabInterpreter.Value(labs, "ferritin");
-        var tsat = LabInterpreter.Value(labs, "transferrin-saturation");
-        var ferritinIron = T(input.Age < AdultAge ? "ferritin-rls-iron-child" : "ferritin-rls-iron");
-        var ivMax = T("ferritin-rls-iv-max");
+        var (plan, explanation, used) = Decide(input, LabInterpreter.Value(labs, "ferritin"), LabInterpreter.Value(labs, "transferrin-saturation"), inflammation, anemia);
+        var sources = used.Select(t => t.SourceId).Distinct(StringComparer.Ordinal).ToList();
+        return new IronAssessment(plan, explanation, inflammation, anemia, severeAnemia, sources);
+    }
+
+    private (IronPlan, string, Threshold[]) Decide(PatientCase input, decimal? ferritin, decimal? tsat, bool? inflammation, bool? anemia)
+    {
+        var veryHigh = T("ferritin-very-high");
         var tsatIron = T("tsat-rls-iron");
         var tsatOverload = T("tsat-overload");
         var ferritinOverload = T(input.Sex == Sex.Female ? "ferritin-overload-female" : "ferritin-overload-male");
+        var lowTsat = tsat < tsatIron.Value;
 
-        IronPlan plan;
-        string explanation;
-        List<Threshold> used;
-        if (tsat is { } overloadTsat && overloadTsat > tsatOverload.Value && ferritin is { } highFerritin && highFerritin > ferritinOverload.Value)
+        if (ferritin > veryHigh.Value)
         {
-            (plan, used) = (IronPlan.Overload, [tsatOverload, ferritinOverload]);
-            explanation = $"Transferrin saturation above {tsatOverload.Value}% with ferritin above {ferritinOverload.Value} can mean too much iron: do not take iron, and ask a doctor to look into it.";
-        }
-        else if (ferritin is null)
-        {
-            (plan, used) = (IronPlan.TestFirst, [ferritinIron, tsatIron]);
-            explanation = "Iron stores are unknown: a ferritin and transferrin saturation test comes before any iron.";
-        }
-        else if (ferritin > ivMax.Value || (input.Age < AdultAge && ferritin >= ferritinIron.Value && !(tsat < tsatIron.Value)))
-        {
-            (plan, used) = (IronPlan.NoIron, [ivMax]);
-            explanation = input.Age < AdultAge
-                ? $"Ferritin of {ferritinIron.Value} ng/mL or more in a child: iron stores are enough, and extra iron is not advised for restless legs."
-                : $"Ferritin above {ivMax.Value} ng/mL: iron stores are enough, and extra iron is not advised for restless legs.";
-        }
-        else if ((input.Age < AdultAge ? ferritin < ferritinIron.Value : ferritin <= ferritinIron.Value) || tsat < tsatIron.Value && ferritin <= T("ferritin-rls-iron").Value)
-        {
-            (plan, used) = (IronPlan.OralOrIv, [ferritinIron, tsatIron]);
-            explanation = input.Age < AdultAge
-                ? $"Ferritin below {ferritinIron.Value} ng/mL in a child, or transferrin saturation below {tsatIron.Value}%, is where the restless legs guidelines advise iron."
-                : $"Ferritin at or below {ferritinIron.Value} ng/mL, or transferrin saturation below {tsatIron.Value}%, is where the restless legs guidelines advise iron, even without anaemia.";
-        }
-        else
-        {
-            (plan, used) = (IronPlan.IvOnly, [ferritinIron, ivMax]);
-            explanation = $"Ferritin between {ferritinIron.Value} and {ivMax.Value} ng/mL: iron tablets are poorly absorbed at this level, so for restless legs only iron through a drip (IV) is advised.";
+            return (IronPlan.Overload, $"Ferritin above {veryHigh.Value:0,0} is not low iron: it can mean too much iron, liver disease or inflammation. Do not take iron; a doctor should look for the cause.", [veryHigh]);
         }
 
-        var sources = used.Select(t => t.SourceId).Distinct(StringComparer.Ordinal).ToList();
-        return new IronAssessment(plan, explanation, inflammation, anemia, severeAnemia, sources);
+        if (tsat > tsatOverload.Value && ferritin > ferritinOverload.Value)
+        {
+            return (IronPlan.Overload, $"Transferrin saturation above {tsatOverload.Value}% with ferritin above {ferritinOverload.Value} can mean too much iron: do not take iron, and ask a doctor to look into it.", [tsatOverload, ferritinOverload]);
+        }
+
+        if (ferritin is not { } value)
+        {
+            return (IronPlan.TestFirst, "Iron stores are unknown: a ferritin and transferrin saturation test comes before any iron.", [T("ferritin-rls-iron"), tsatIron]);
+        }
+
+        if (input.Answer(DialysisFinding) == true)
+        {
+            var dialysis = T("ferritin-dialysis-iron");
+            return tsat is null
+                ? (IronPlan.TestFirst, $"On dialysis, iron for restless legs depends on both ferritin (below {dialysis.Value}) and transferrin saturation (below {tsatIron.Value}%): a transferrin saturation result is needed.", [dialysis, tsatIron])
+                : value < dialysis.Value && lowTsat
+                    ? (IronPlan.IvDialysis, $"On dialysis with ferritin below {dialysis.Value} and transferrin saturation below {tsatIron.Value}%: the restless legs guideline suggests iron sucrose through a drip, given by the kidney team.", [dialysis, tsatIron])
+                    : (IronPlan.NoIron, $"On dialysis, iron for restless legs is suggested only when ferritin is below {dialysis.Value} and transferrin saturation below {tsatIron.Value}%; your results are not both below.", [dialysis, tsatIron]);
+        }
+
+        var anaemiaCut = T("ferritin-deficiency-anemia-aga");
+        var inflamedCut = T(input.Age < 5 ? "ferritin-deficiency-inflamed-child" : "ferritin-deficiency-inflamed");
+        if (anemia == true && (value < anaemiaCut.Value || lowTsat || (inflammation == true && value < inflamedCut.Value)))
+        {
+            return (IronPlan.OralOrIv, "These results fit iron deficiency anaemia: iron treatment is advised now, alongside, not instead of, finding the cause.", [anaemiaCut, tsatIron, inflamedCut]);
+        }
+
+        if (input.Age < AdultAge)
+        {
+            var child = T("ferritin-rls-iron-child");
+            return value < child.Value || lowTsat
+                ? (IronPlan.OralOrIv, $"In a child, ferritin below {child.Value} ng/mL (or transferrin saturation below {tsatIron.Value}%) is where the restless legs guidelines advise iron, by mouth first, at a dose the child's doctor works out.", [child, tsatIron])
+                : (IronPlan.NoIron, $"In a child, ferritin of {child.Value} ng/mL or more with transferrin saturation not below {tsatIron.Value}%: extra iron is not advised for restless legs.", [child, tsatIron]);
+        }
+
+        if (input.IsPregnant)
+        {
+            var pregnancy = T("ferritin-pregnancy-iron");
+            return value < pregnancy.Value || lowTsat
+                ? (IronPlan.OralOrIv, $"In pregnancy, ferritin below {pregnancy.Value} ng/mL is where iron by mouth is advised for restless legs; your midwife or doctor will advise on the dose and on whether a drip would help after the first trimester.", [pregnancy, tsatIron])
+                : (IronPlan.NoIron, $"In pregnancy, iron for restless legs is advised when ferritin is below {pregnancy.Value} ng/mL; yours is not.", [pregnancy]);
+        }
+
+        var ferritinIron = T("ferritin-rls-iron");
+        var ivMax = T("ferritin-rls-iv-max");
+        if (value <= ferritinIron.Value)
+        {
+            return (IronPlan.OralOrIv, $"Ferritin at or below {ferritinIron.Value} ng/mL is where the restless legs guidelines advise iron, even without anaemia: tablets, or a drip if tablets fail.", [ferritinIron]);
+        }
+
+        if (value <= ivMax.Value)
+        {
+            return (IronPlan.IvOnly, $"Ferritin between {ferritinIron.Value} and {ivMax.Value} ng/mL: iron tablets are poorly absorbed at this level, so for restless legs only iron through a drip (IV) is advised.", [ferritinIron, ivMax]);
+        }
+
+        if (lowTsat)
+        {
+            return (IronPlan.IvOnly, $"Transferrin saturation below {tsatIron.Value}% calls for iron whatever the ferritin, because inflammation can push ferritin up and hide low iron; with ferritin above {ferritinIron.Value}, tablets are poorly absorbed, so iron through a drip is the option to discuss with your doctor.", [tsatIron, ferritinIron]);
+        }
+
+        return tsat is null
+            ? (IronPlan.NoIron, $"Ferritin above {ivMax.Value} ng/mL: iron is not advised for restless legs unless transferrin saturation is below {tsatIron.Value}%, so ask for that result too.", [ivMax, tsatIron])
+            : (IronPlan.NoIron, $"Ferritin above {ivMax.Value} ng/mL with transferrin saturation of {tsatIron.Value}% or more: iron stores are enough, and extra iron is not advised for restless legs.", [ivMax, tsatIron]);
     }
 
     private Threshold T(string id) => knowledge.Threshold(id);

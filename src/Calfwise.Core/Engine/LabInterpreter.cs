@@ -114,10 +114,10 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
 
     private static LabResult Read(Analyte analyte, decimal value, string unitCode, decimal canonical, PatientCase input, bool derived, string? note)
     {
-        var applicable = analyte.Ranges.Where(r => r.AppliesTo(input.Sex, input.Age, input.IsPregnant)).ToList();
+        var applicable = analyte.Ranges.Where(r => r.AppliesTo(input.Sex, input.Age, input.IsPregnant, input.Trimester)).ToList();
         var lowRow = applicable.Where(r => r.Low is not null).MaxBy(r => r.Specificity);
         var highRow = applicable.Where(r => r.High is not null).MaxBy(r => r.Specificity);
-        var critical = analyte.Critical.Any(c => c.IsCrossedBy(canonical, input.IsPregnant));
+        var critical = analyte.Critical.Any(c => c.MarksCritical && c.IsCrossedBy(canonical, input.IsPregnant));
         var status = critical ? LabStatus.Critical
             : lowRow?.Low is { } low && canonical < low ? LabStatus.Low
             : highRow?.High is { } high && canonical > high ? LabStatus.High

@@ -11,9 +11,11 @@ namespace Calfwise.Core.Engine;
 /// </remarks>
 public sealed class RlsCriteria(KnowledgeBase knowledge)
 {
+    public const string ConditionId = "restless-legs";
+
     public RlsCriteriaResult Evaluate(PatientCase input, IReadOnlyList<ConditionResult> differential)
     {
-        var rls = Probability(differential, "restless-legs");
+        var rls = Probability(differential, ConditionId);
         var results = new List<CriterionResult>();
         foreach (var criterion in knowledge.Rls.Criteria.OrderBy(c => c.Number))
         {
@@ -35,7 +37,9 @@ public sealed class RlsCriteria(KnowledgeBase knowledge)
         var overall = results.Any(r => r.Status == CriterionStatus.NotMet) ? CriterionStatus.NotMet
             : results.All(r => r.Status == CriterionStatus.Met) ? CriterionStatus.Met
             : CriterionStatus.Unknown;
-        return new RlsCriteriaResult(overall, results, knowledge.Rls.CriteriaSourceId);
+        // Shown only when restless legs are in question: a criterion met, or restless legs at least possible.
+        var relevant = results.Any(r => r.Status == CriterionStatus.Met) || rls >= knowledge.Bands["possible"].Probability;
+        return new RlsCriteriaResult(overall, results, knowledge.Rls.CriteriaSourceId) { Relevant = relevant };
     }
 
     public IrlsResult? Score(PatientCase input)

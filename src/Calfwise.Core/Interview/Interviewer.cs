@@ -69,7 +69,7 @@ public sealed class Interviewer
     internal InterviewStep NextValid(PatientCase input)
     {
         var interview = _knowledge.Interview;
-        var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f)).ToList();
+        var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f) && Fits(f, input)).ToList();
         if (opening.Count > 0)
         {
             return InterviewStep.Ask(new InterviewQuestion(interview.OpeningId, QuestionKind.Opening, interview.OpeningText, Items(opening), [], "Knowing what you feel tells Calfwise which questions matter for you."));
@@ -89,8 +89,8 @@ public sealed class Interviewer
                 continue;
             }
 
-            var unasked = findings.Where(f => !input.WasAsked(f)).ToList();
-            if (unasked.Count > 0)
+            var unasked = findings.Where(f => !input.WasAsked(f) && Fits(f, input)).ToList();
+            if (unasked.Count > 0 && CouldFire(flag, input, unasked, assessment))
             {
                 return InterviewStep.Ask(new InterviewQuestion("red-flag-" + flag.Id, QuestionKind.RedFlag, "A few important safety questions", Items(unasked), [], $"These check for a warning sign that needs care soon: {flag.Text}"));
             }
@@ -122,7 +122,7 @@ public sealed class Interviewer
         var candidates = new List<(string FindingId, double Gain)>();
         foreach (var findingId in _candidateFindings)
         {
-            if (!input.WasAsked(findingId))
+            if (!input.WasAsked(findingId) && Fits(findingId, input))
             {
                 candidates.Add((findingId, ExpectedGain(_evidenceByFinding.GetValueOrDefault(findingId, []), probabilities)));
             }
@@ -136,7 +136,7 @@ public sealed class Interviewer
             if (OpensRedFlagQuestions(findingId, fired, baseline.Triage)
                 || (_planFindings.Contains(findingId) ? CouldChangePlan(input, findingId, assessment) : CouldChange(input, findingId, assessment, conditionProbabilities, baseline)))
             {
-                return Question(input, findingId, candidates, probabilities);
+                return Question(input, assessment, findingId, candidates, probabilities);
             }
         }
 
@@ -158,8 +158,26 @@ public sealed class Interviewer
         var next = moved.Count == 0
             ? candidates.FirstOrDefault(c => _redFlagFindings.Contains(c.FindingId))
             : candidates.FirstOrDefault(c => _evidenceByFinding.GetValueOrDefault(c.FindingId, []).Any(r => moved.Contains(r.ConditionId)));
-        return next.FindingId is null ? null : Question(input, next.FindingId, candidates, probabilities);
+        return next.FindingId is null ? null : Question(input, assessment, next.FindingId, candidates, probabilities);
     }
+
+    /// <summary>
+    /// Whether the flag could still fire were these unasked findings answered yes: a flag that needs a medicine, a
+    /// lab result or a pregnancy the person does not have is not worth its questions.
+    /// </summary>
+    private bool CouldFire(RedFlag flag, PatientCase input, IReadOnlyList<string> unasked, Assessment assessment)
+    {
+        var answered = input;
+        foreach (var findingId in unasked)
+        {
+            answered = answered.WithAnswer(findingId, true);
+        }
+
+        return _engine.Fires(flag, answered, assessment);
+    }
+
+    /// <summary>Whether the finding's question is for this person (no question about periods for a man).</summary>
+    private bool Fits(string findingId, PatientCase input) => _knowledge.FindingsById[findingId].Audience.Includes(input.Sex, input.Age);
 
     /// <summary>A "yes" to a red flag trigger makes that flag's questions come next: worth asking while the flag could raise triage.</summary>
     private bool OpensRedFlagQuestions(string findingId, HashSet<string> fired, TriageLevel triage) =>
@@ -188,23 +206,17 @@ public sealed class Interviewer
                 }
             }
 
-            var triage = otherFlags;
+            var flagLevel = otherFlags;
             var answered = input.WithAnswer(findingId, answer);
             foreach (var flag in flags)
             {
-                if (flag.Level > triage && _engine.Holds(flag.When, answered, assessment))
+                if (flag.Level > flagLevel && _engine.Fires(flag, answered, assessment))
                 {
-                    triage = flag.Level;
+                    flagLevel = flag.Level;
                 }
             }
 
-            for (var i = 0; i < whatIf.Length; i++)
-            {
-                if (whatIf[i] >= _possible && _knowledge.Conditions[i].Triage > triage)
-                {
-                    triage = _knowledge.Conditions[i].Triage;
-                }
-            }
+            var triage = TriagePolicy.Level(flagLevel, whatIf.Select((p, i) => (p, _knowledge.Conditions[i].Triage)), _possible);
 
             if (triage != baseline.Triage || !TopIds(whatIf).AsSpan().SequenceEqual(baseline.Top))
             {
@@ -243,7 +255,7 @@ public sealed class Interviewer
     private static (TriageLevel Triage, string[] Top) Outcome(Assessment assessment) =>
         (assessment.Triage.Level, assessment.Differential.Take(TopConditions).Select(c => c.Id).Order(StringComparer.Ordinal).ToArray());
 
-    private InterviewQuestion Question(PatientCase input, string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities)
+    private InterviewQuestion Question(PatientCase input, Assessment assessment, string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities)
     {
         var finding = _knowledge.FindingsById[findingId];
         var ids = new List<string> { findingId };
@@ -255,7 +267,8 @@ public sealed class Interviewer
                 .Take(_knowledge.Interview.MaxGroupSize - 1)
                 .Select(c => c.FindingId));
             ids.AddRange(_knowledge.Findings
-                .Where(f => f.Group == group && _redFlagFindings.Contains(f.Id) && !input.WasAsked(f.Id) && !ids.Contains(f.Id))
+                .Where(f => f.Group == group && _redFlagFindings.Contains(f.Id) && !input.WasAsked(f.Id) && !ids.Contains(f.Id) && f.Audience.Includes(input.Sex, input.Age)
+                    && _redFlagsByFinding[f.Id].Any(flag => CouldFire(flag, input, [f.Id], assessment)))
                 .Select(f => f.Id)
                 .Take(Math.Max(0, _knowledge.Interview.MaxGroupSize - ids.Count)));
         }

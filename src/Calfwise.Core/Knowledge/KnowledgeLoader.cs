@@ -29,7 +29,8 @@ public static class KnowledgeLoader
         "ferritin-rls-iron", "ferritin-rls-iv-max", "tsat-rls-iron", "ferritin-rls-iron-child",
         "tsat-overload", "ferritin-overload-female", "ferritin-overload-male", "crp-inflammation",
         "hb-severe", "hb-severe-pregnant", "ferritin-deficiency-inflamed",
-        "ferritin-deficiency-inflamed-child",
+        "ferritin-deficiency-inflamed-child", "ferritin-deficiency-anemia-aga", "ferritin-very-high",
+        "ferritin-dialysis-iron", "ferritin-pregnancy-iron",
     ];
 
     /// <summary>Probability bands the rules and triage rely on.</summary>
@@ -145,7 +146,12 @@ public static class KnowledgeLoader
             var analytes = labs.Maps("analytes").Select(ReadAnalyte).OfType<Analyte>().ToList();
             var thresholds = labs.Maps("thresholds").Select(ReadThreshold).OfType<Threshold>().ToList();
             var classes = roots["medications.yaml"].Maps("classes").Select(ReadMedicationClass).OfType<MedicationClass>().ToList();
-            var redFlags = roots["red-flags.yaml"].Maps("redFlags").Select(ReadRedFlag).OfType<RedFlag>().ToList();
+            // An analyte's critical limits are red flags of their own, listed before the rule-based ones; rows of one
+            // analyte sharing an id (one limit in pregnancy, another outside it) make one red flag.
+            var redFlags = analytes
+                .SelectMany(a => a.Critical.GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => CriticalRedFlag(a, g.ToList())))
+                .Concat(roots["red-flags.yaml"].Maps("redFlags").Select(ReadRedFlag).OfType<RedFlag>())
+                .ToList();
             var recommendations = roots["recommendations.yaml"].Maps("recommendations").Select(ReadRecommendation).OfType<Recommendation>().ToList();
             var triage = roots["triage.yaml"];
             var advice = triage.Maps("levels").Select(ReadAdvice).OfType<TriageAdvice>().ToList();
@@ -404,11 +410,12 @@ public static class KnowledgeLoader
 
         private Finding? ReadFinding(YamlMap map)
         {
-            map.OnlyKeys("id", "label", "question", "category", "group", "why");
+            map.OnlyKeys("id", "label", "question", "category", "group", "why", "sex", "minAge", "maxAge");
             var (id, label, question, category) = (Id(map), map.Str("label"), map.Str("question"), map.Str("category"));
+            var askOnly = new FindingAudience(map.SexValue("sex", required: false), map.Decimal("minAge", required: false), map.Decimal("maxAge", required: false));
             return id is null || label is null || question is null || category is null
                 ? null
-                : new Finding(id, label, question, category, map.Str("group", required: false), map.Location);
+                : new Finding(id, label, question, category, map.Str("group", required: false), map.Location) { Audience = askOnly };
         }
 
         private Condition? ReadCondition(YamlMap map)
@@ -601,7 +608,7 @@ public static class KnowledgeLoader
 
         private ReferenceRange? ReadRange(YamlMap map)
         {
-            map.OnlyKeys("low", "high", "sex", "minAge", "maxAge", "pregnant", "source", "note");
+            map.OnlyKeys("low", "high", "sex", "minAge", "maxAge", "pregnant", "trimester", "source", "note");
             var low = map.Decimal("low", required: false);
             var high = map.Decimal("high", required: false);
             if (low is null && high is null)
@@ -616,21 +623,58 @@ public static class KnowledgeLoader
             var source = SourceRef(map);
             return source is null
                 ? null
-                : new ReferenceRange(low, high, map.SexValue("sex", required: false), map.Decimal("minAge", required: false), map.Decimal("maxAge", required: false), map.Bool("pregnant", required: false), source, map.Location);
+                : new ReferenceRange(low, high, map.SexValue("sex", required: false), map.Decimal("minAge", required: false), map.Decimal("maxAge", required: false), map.Bool("pregnant", required: false), Trimester(map), source, map.Location);
+        }
+
+        private static int? Trimester(YamlMap map)
+        {
+            var trimester = map.Int("trimester", required: false);
+            if (trimester is not null and not (1 or 2 or 3))
+            {
+                map.Error($"'trimester' must be 1, 2 or 3, not {trimester}");
+            }
+
+            return trimester;
         }
 
         private CriticalLimit? ReadCritical(YamlMap map)
         {
-            map.OnlyKeys("below", "above", "pregnant", "source", "note");
-            var below = map.Decimal("below", required: false);
-            var above = map.Decimal("above", required: false);
-            if ((below is null) == (above is null))
+            map.OnlyKeys("id", "below", "above", "atLeast", "level", "text", "pregnant", "source", "note", "condition");
+            var limits = new (string Key, Comparison Comparison)[] { ("below", Comparison.Below), ("above", Comparison.Above), ("atLeast", Comparison.AtLeast) }
+                .Select(k => (k.Comparison, Value: map.Decimal(k.Key, required: false)))
+                .Where(k => k.Value is not null)
+                .ToList();
+            if (limits.Count != 1)
             {
-                map.Error("a critical limit needs exactly one of 'below' or 'above'");
+                map.Error("a critical limit needs exactly one of 'below', 'above' or 'atLeast'");
             }
 
-            var source = SourceRef(map);
-            return source is null ? null : new CriticalLimit(below, above, map.Bool("pregnant", required: false), source, map.Location);
+            var (id, level, text, source) = (Id(map), map.Level("level"), map.Str("text"), SourceRef(map));
+            return id is null || level is null || text is null || source is null || limits.Count != 1
+                ? null
+                : new CriticalLimit(id, limits[0].Comparison, limits[0].Value!.Value, level.Value, text, map.Bool("pregnant", required: false), source, map.Location) { ConditionId = ConditionOf(map) };
+        }
+
+        private RedFlag CriticalRedFlag(Analyte analyte, List<CriticalLimit> limits)
+        {
+            var first = limits[0];
+            foreach (var other in limits.Skip(1).Where(l => l.Level != first.Level))
+            {
+                errors.Add(other.Location, $"critical limit '{other.Id}' is listed again with another level; rows sharing an id must share the level");
+            }
+
+            Rule rule = limits.Count == 1
+                ? new CriticalLimitRule(analyte.Id, first)
+                : new AnyRule(limits.Select(l => (Rule)new CriticalLimitRule(analyte.Id, l)).ToList());
+            return new RedFlag(first.Id, first.Level, first.Text, [first.SourceId], rule, first.Location) { ConditionId = first.ConditionId };
+        }
+
+        /// <summary>The optional 'condition' a red flag warns of; it must exist.</summary>
+        private string? ConditionOf(YamlMap map)
+        {
+            var condition = map.Str("condition", required: false);
+            Uses(ReferenceKind.Condition, condition, map.Location);
+            return condition;
         }
 
         private Threshold? ReadThreshold(YamlMap map)
@@ -665,11 +709,11 @@ public static class KnowledgeLoader
 
         private RedFlag? ReadRedFlag(YamlMap map)
         {
-            map.OnlyKeys("id", "level", "text", "sources", "when");
+            map.OnlyKeys("id", "level", "text", "sources", "when", "condition");
             var (id, level, text, sources, when) = (Id(map), map.Level("level"), map.Str("text"), Sources(map), ReadRuleAt(map, "when"));
             return id is null || level is null || text is null || when is null
                 ? null
-                : new RedFlag(id, level.Value, text, sources, when, map.Location);
+                : new RedFlag(id, level.Value, text, sources, when, map.Location) { ConditionId = ConditionOf(map) };
         }
 
         private Recommendation? ReadRecommendation(YamlMap map)

@@ -30,7 +30,20 @@ public readonly record struct SourceLocation(string File, int Line)
 public sealed record Source(string Id, string Citation, int Year, string Url, EvidenceGrade Grade, SourceLocation Location);
 
 /// <summary>A symptom, sign, history item or trigger that a person answers yes or no to.</summary>
-public sealed record Finding(string Id, string Label, string Question, string Category, string? Group, SourceLocation Location);
+public sealed record Finding(string Id, string Label, string Question, string Category, string? Group, SourceLocation Location)
+{
+    /// <summary>Who the question is for (a man is never asked about periods); everyone by default.</summary>
+    public FindingAudience Audience { get; init; } = FindingAudience.Everyone;
+}
+
+/// <summary>The people a finding's question applies to; null filters mean "any". Ages in years, max exclusive.</summary>
+public sealed record FindingAudience(Sex? Sex, decimal? MinAge, decimal? MaxAge)
+{
+    public static FindingAudience Everyone { get; } = new(null, null, null);
+
+    public bool Includes(Sex sex, decimal age) =>
+        (Sex is null || Sex == sex) && (MinAge is null || age >= MinAge) && (MaxAge is null || age < MaxAge);
+}
 
 /// <summary>A likelihood ratio for a finding answered yes (<see cref="Present"/>) or no (<see cref="Absent"/>).</summary>
 public sealed record FindingEvidence(string FindingId, double? Present, double? Absent, string SourceId, EvidenceGrade Grade, string? Reason, SourceLocation Location);
@@ -72,23 +85,43 @@ public sealed record LabUnit(string Code, decimal Multiply, decimal Divide)
 }
 
 /// <summary>A reference range row; null limits and filters mean "any".</summary>
-public sealed record ReferenceRange(decimal? Low, decimal? High, Sex? Sex, decimal? MinAge, decimal? MaxAge, bool? Pregnant, string SourceId, SourceLocation Location)
+public sealed record ReferenceRange(decimal? Low, decimal? High, Sex? Sex, decimal? MinAge, decimal? MaxAge, bool? Pregnant, int? Trimester, string SourceId, SourceLocation Location)
 {
-    public bool AppliesTo(Sex sex, decimal age, bool pregnant) =>
+    /// <summary>Whether the row applies; a row for one trimester applies only when that trimester is known.</summary>
+    public bool AppliesTo(Sex sex, decimal age, bool pregnant, int? trimester) =>
         (Sex is null || Sex == sex)
         && (MinAge is null || age >= MinAge)
         && (MaxAge is null || age < MaxAge)
-        && (Pregnant is null || Pregnant == pregnant);
+        && (Pregnant is null || Pregnant == pregnant)
+        && (Trimester is null || (pregnant && Trimester == trimester));
 
     /// <summary>How many filters the row sets; the most specific matching row wins.</summary>
-    public int Specificity => (Sex is null ? 0 : 1) + (MinAge is null ? 0 : 1) + (MaxAge is null ? 0 : 1) + (Pregnant is null ? 0 : 2);
+    public int Specificity => (Sex is null ? 0 : 1) + (MinAge is null ? 0 : 1) + (MaxAge is null ? 0 : 1) + (Pregnant is null ? 0 : 2) + (Trimester is null ? 0 : 2);
 }
 
-/// <summary>A value beyond which a result is critical.</summary>
-public sealed record CriticalLimit(decimal? Below, decimal? Above, bool? Pregnant, string SourceId, SourceLocation Location)
+/// <summary>
+/// A critical limit of an analyte: a value beyond it is a red flag of its own (<see cref="Id"/>, <see cref="Level"/>),
+/// whatever the symptoms. Limits at urgent or emergency level also make the value read "critical".
+/// </summary>
+public sealed record CriticalLimit(
+    string Id,
+    Comparison Comparison,
+    decimal Value,
+    TriageLevel Level,
+    string Text,
+    bool? Pregnant,
+    string SourceId,
+    SourceLocation Location)
 {
-    public bool IsCrossedBy(decimal value, bool pregnant) =>
-        (Pregnant is null || Pregnant == pregnant) && ((Below is { } below && value < below) || (Above is { } above && value > above));
+    /// <summary>The condition of the differential this limit points to, shown first when it fires; null when none.</summary>
+    public string? ConditionId { get; init; }
+
+    public bool AppliesTo(bool pregnant) => Pregnant is null || Pregnant == pregnant;
+
+    public bool IsCrossedBy(decimal value, bool pregnant) => AppliesTo(pregnant) && Comparison.Holds(value, Value);
+
+    /// <summary>Whether crossing the limit makes the value read "critical" (urgent and emergency limits do).</summary>
+    public bool MarksCritical => Level >= TriageLevel.Urgent;
 }
 
 /// <summary>A lab analyte.</summary>
@@ -120,7 +153,11 @@ public sealed record MedicationEffect(string ConditionId, double Lr, string Sour
 public sealed record MedicationClass(string Id, string Name, IReadOnlyList<string> Drugs, IReadOnlyList<MedicationEffect> Effects, SourceLocation Location);
 
 /// <summary>A red flag: when its rule holds, triage is at least its level.</summary>
-public sealed record RedFlag(string Id, TriageLevel Level, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location);
+public sealed record RedFlag(string Id, TriageLevel Level, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location)
+{
+    /// <summary>The condition of the differential this flag warns of, shown first when it fires; null when none.</summary>
+    public string? ConditionId { get; init; }
+}
 
 /// <summary>A recommendation and when it applies.</summary>
 public sealed record Recommendation(string Id, string Kind, string Title, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location);

@@ -124,27 +124,46 @@ public enum Comparison
     AtLeast,
 }
 
+public static class Comparisons
+{
+    /// <summary>Whether <paramref name="value"/> compares so with <paramref name="limit"/>.</summary>
+    public static bool Holds(this Comparison comparison, decimal value, decimal limit) => comparison switch
+    {
+        Comparison.Below => value < limit,
+        Comparison.AtMost => value <= limit,
+        Comparison.Above => value > limit,
+        Comparison.AtLeast => value >= limit,
+        _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison, null),
+    };
+
+    public static string Describe(this Comparison comparison) => comparison switch
+    {
+        Comparison.Below => "below",
+        Comparison.AtMost => "at or below",
+        Comparison.Above => "above",
+        Comparison.AtLeast => "at or above",
+        _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison, null),
+    };
+}
+
 public sealed record LabThresholdRule(string ThresholdId, Comparison Comparison) : Rule
 {
     public override bool Evaluate(IRuleContext context)
     {
         var threshold = context.Threshold(ThresholdId);
-        if (context.CanonicalValue(threshold.AnalyteId) is not { } value)
-        {
-            return false;
-        }
-
-        return Comparison switch
-        {
-            Comparison.Below => value < threshold.Value,
-            Comparison.AtMost => value <= threshold.Value,
-            Comparison.Above => value > threshold.Value,
-            Comparison.AtLeast => value >= threshold.Value,
-            _ => throw new InvalidOperationException($"Unhandled comparison {Comparison}."),
-        };
+        return context.CanonicalValue(threshold.AnalyteId) is { } value && Comparison.Holds(value, threshold.Value);
     }
 
     public override IEnumerable<RuleReference> References() => [new(ReferenceKind.Threshold, ThresholdId)];
+}
+
+/// <summary>The rule of a red flag made from an analyte's critical limit (labs.yaml).</summary>
+public sealed record CriticalLimitRule(string AnalyteId, CriticalLimit Limit) : Rule
+{
+    public override bool Evaluate(IRuleContext context) =>
+        context.CanonicalValue(AnalyteId) is { } value && Limit.IsCrossedBy(value, context.Pregnant);
+
+    public override IEnumerable<RuleReference> References() => [new(ReferenceKind.Analyte, AnalyteId)];
 }
 
 public sealed record IronPlanRule(IronPlan Plan) : Rule

@@ -22,8 +22,10 @@ public enum IronPlan
     IvOnly,
     /// <summary>Ferritin above 100 ng/mL: no iron for RLS.</summary>
     NoIron,
-    /// <summary>Iron overload suspected: no iron, see a doctor.</summary>
+    /// <summary>Iron overload suspected, or ferritin above 1,000: no iron, see a doctor.</summary>
     Overload,
+    /// <summary>On dialysis with ferritin below 200 ng/mL and TSAT below 20%: IV iron sucrose.</summary>
+    IvDialysis,
 }
 
 public static class LabStatusIds
@@ -45,6 +47,7 @@ public static class LabStatusIds
         IronPlan.IvOnly => "iv-only",
         IronPlan.NoIron => "no-iron",
         IronPlan.Overload => "overload",
+        IronPlan.IvDialysis => "iv-dialysis",
         _ => throw new ArgumentOutOfRangeException(nameof(plan), plan, null),
     };
 }

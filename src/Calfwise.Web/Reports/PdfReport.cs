@@ -55,14 +55,17 @@ public sealed class PdfReport : IDisposable
             }
 
             report.Heading("Differential (each condition judged independently)");
-            foreach (var condition in assessment.Differential.Take(8))
+            foreach (var condition in AssessmentPresentation.Differential(assessment).Take(8))
             {
                 var evidence = string.Join("; ", condition.Evidence.OrderByDescending(e => Math.Abs(Math.Log(e.LikelihoodRatio))).Take(4)
                     .Select(e => $"{e.Label} ×{e.LikelihoodRatio.ToString("0.##", CultureInfo.InvariantCulture)}"));
                 report.Paragraph($"{condition.Name}: {condition.Probability.ToString("0%", CultureInfo.InvariantCulture)}{(evidence.Length > 0 ? " (" + evidence + ")" : "")}");
             }
 
-            report.Paragraph($"IRLSSG 2014 criteria: {assessment.Criteria.Status.ToId()}. " + string.Join(" ", assessment.Criteria.Criteria.Select(c => $"{c.Number}: {c.Status.ToId()}.")));
+            if (AssessmentPresentation.ShowsRlsCriteria(assessment))
+            {
+                report.Paragraph($"IRLSSG 2014 criteria: {assessment.Criteria.Status.ToId()}. " + string.Join(" ", assessment.Criteria.Criteria.Select(c => $"{c.Number}: {c.Status.ToId()}.")));
+            }
             if (assessment.Labs.Count > 0)
             {
                 report.Heading("Laboratory results");
