@@ -20,6 +20,7 @@ public sealed class PropertyTests
         IronPlan.NoIron => 1,
         IronPlan.TestFirst => 1,
         IronPlan.IvOnly => 2,
+        IronPlan.IvDialysis => 2,
         IronPlan.OralOrIv => 3,
         _ => throw new ArgumentOutOfRangeException(nameof(plan)),
     };
