@@ -24,7 +24,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
     [Fact]
     public void Simulated_patients_reach_the_direct_assessment_in_few_questions()
     {
-        var runs = Vignette.All().Select(v => (Vignette: v, Run: Simulate(v.ReadCase(Knowledge)))).ToList();
+        var runs = AnswerEverythingRuns.Value;
         var failures = new List<string>();
         foreach (var (vignette, run) in runs)
         {
@@ -33,7 +33,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
             var expected = Top(direct);
             // An emergency ends the interview at once, sending the person for help: triage is then what must agree.
             var agrees = run.Assessment.Triage.Level >= direct.Triage.Level
-                && (run.Assessment.Triage.Level == TriageLevel.Emergency || reached.SetEquals(expected));
+                && (run.Assessment.Triage.Level == TriageLevel.Emergency || SameLeading(run.Assessment, reached, direct, expected));
             output.WriteLine($"{(agrees ? "ok  " : "DIFF")} {run.Questions,2} questions {run.LabRequests} lab requests  {vignette.File}: top [{string.Join(", ", reached)}] triage {run.Assessment.Triage.Level.ToId()} (direct [{string.Join(", ", expected)}] {direct.Triage.Level.ToId()})");
             if (!agrees)
             {
@@ -50,9 +50,8 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
             }
         }
 
-        var counts = runs.Select(r => r.Run.Questions).Order().ToList();
-        var median = counts.Count % 2 == 1 ? counts[counts.Count / 2] : (counts[(counts.Count / 2) - 1] + counts[counts.Count / 2]) / 2.0;
-        output.WriteLine($"interview simulation: {runs.Count} vignettes, median {median} questions, worst {counts[^1]}, agreement {runs.Count - failures.Count}/{runs.Count}, lab requests {runs.Sum(r => r.Run.LabRequests)} in all");
+        var median = Median(runs.Select(r => r.Run.Questions));
+        output.WriteLine($"interview simulation: {runs.Count} vignettes, median {median} questions, worst {runs.Max(r => r.Run.Questions)}, agreement {runs.Count - failures.Count}/{runs.Count}, lab requests {runs.Sum(r => r.Run.LabRequests)} in all");
 
         Assert.True(median <= MedianQuestionLimit, $"median {median} questions");
         Assert.True(failures.Count == 0, "the interview disagreed with the direct assessment for: " + string.Join(", ", failures));
@@ -66,7 +65,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
         {
             var patient = vignette.ReadCase(Knowledge);
             var direct = Engine.Assess(patient).Assessment!;
-            var run = Simulate(patient);
+            var run = AnswerEverythingRuns.Value.Single(r => r.Vignette.File == vignette.File).Run;
             foreach (var flag in direct.RedFlags)
             {
                 var trigger = Knowledge.Interview.RedFlagTriggers.FirstOrDefault(t => t.RedFlagId == flag.Id);
@@ -151,44 +150,102 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
         Assert.Equal("age", Assert.Single(outcome.Errors).Field);
     }
 
-    /// <summary>The vignette as the simulated patient knows it: what it does not say is "no".</summary>
-    private static PatientCase Complete(PatientCase vignette) =>
-        vignette with { Findings = Knowledge.Findings.ToDictionary(f => f.Id, f => vignette.Answer(f.Id) == true) };
+    /// <summary>Every vignette's patient answering every question, simulated once and shared by the tests.</summary>
+    internal static readonly Lazy<IReadOnlyList<(Vignette Vignette, SimulatedRun Run)>> AnswerEverythingRuns =
+        new(() => Vignette.All().Select(v => (v, Simulate(v.ReadCase(Knowledge)))).ToList());
+
+    /// <summary>The vignette as the simulated patient knows it: what it does not say is "no"; its "don't know" answers stay.</summary>
+    internal static PatientCase Complete(PatientCase vignette) =>
+        vignette with { Findings = Knowledge.Findings.Where(f => !vignette.DontKnow.Contains(f.Id)).ToDictionary(f => f.Id, f => vignette.Answer(f.Id) == true) };
 
     private static HashSet<string> Top(Assessment assessment) =>
-        assessment.Differential.Take(Interviewer.TopConditions).Select(c => c.Id).ToHashSet();
+        Interviewer.Leading(assessment, Knowledge.Bands["leading"].Probability).ToHashSet();
 
-    internal static SimulatedRun Simulate(PatientCase truth)
+    /// <summary>
+    /// The same leading conditions, read as a person would: a condition above 10% in one result must be among
+    /// the leading conditions of the other. The order of conditions between 5% and 10% is not held against the
+    /// interview (documented in docs/interview.md).
+    /// </summary>
+    private static bool SameLeading(Assessment run, HashSet<string> reached, Assessment direct, HashSet<string> expected)
+    {
+        const double Clear = 0.10;
+        bool Covered(Assessment from, HashSet<string> ids, HashSet<string> other) =>
+            ids.Where(id => from.Differential.First(c => c.Id == id).Probability > Clear).All(other.Contains);
+        return Covered(direct, expected, reached) && Covered(run, reached, expected);
+    }
+
+    internal static double Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
+    }
+
+    /// <summary>
+    /// Runs the interview for a patient whose true findings are <paramref name="truth"/>'s (unmentioned ones "no"),
+    /// who brings its lab results and declines lab requests. <paramref name="dontKnow"/>, called once per finding
+    /// asked in the order asked, says which are answered "I don't know" instead.
+    /// </summary>
+    internal static SimulatedRun Simulate(PatientCase truth, Func<string, bool>? dontKnow = null)
     {
         var patient = truth with { Findings = new Dictionary<string, bool>(), DontKnow = new HashSet<string>(), LabsUnavailable = new HashSet<string>() };
         var askedAt = new Dictionary<string, int>();
+        var askedIn = new Dictionary<string, string>();
+        var path = new List<string>();
         var questions = 0;
         var labRequests = 0;
-        while (Interviewer.Next(patient).Step is { IsDone: false, Question: { } question })
+        InterviewStep step;
+        while ((step = Interviewer.Next(patient).Step!) is { IsDone: false, Question: { } question })
         {
             // Lab requests come once the questions have stopped; they are counted apart.
             if (question.Kind == QuestionKind.Labs)
             {
                 labRequests++;
+                path.Add($"{question.Id}: declined");
                 patient = patient with { LabsUnavailable = new HashSet<string>(patient.LabsUnavailable) { question.Id } };
                 continue;
             }
 
             questions++;
+            var answers = new List<string>();
             foreach (var item in question.Items)
             {
                 askedAt.TryAdd(item.FindingId, questions);
-                patient = patient.WithAnswer(item.FindingId, truth.Answer(item.FindingId) == true);
+                askedIn.TryAdd(item.FindingId, question.Id);
+                var answer = truth.Answer(item.FindingId) == true;
+                if (truth.DontKnow.Contains(item.FindingId) || dontKnow?.Invoke(item.FindingId) == true)
+                {
+                    patient = patient.WithDontKnow(item.FindingId);
+                    answers.Add(item.FindingId + "=?" + (answer ? "(yes)" : ""));
+                }
+                else
+                {
+                    patient = patient.WithAnswer(item.FindingId, answer);
+                    answers.Add(item.FindingId + (answer ? "=yes" : "=no"));
+                }
             }
 
+            path.Add($"{question.Id}: {string.Join(", ", answers)}");
             if (questions > 100)
             {
                 throw new InvalidOperationException("the interview does not stop");
             }
         }
 
-        return new SimulatedRun(questions, labRequests, askedAt, Engine.Assess(patient).Assessment!);
+        return new SimulatedRun(questions, labRequests, askedAt, Engine.Assess(patient).Assessment!, patient, step, path, askedIn);
     }
 
-    internal sealed record SimulatedRun(int Questions, int LabRequests, IReadOnlyDictionary<string, int> AskedAt, Assessment Assessment);
+    /// <summary>
+    /// One simulated interview: <see cref="Answers"/> is the case as the interview left it, <see cref="Finish"/> its
+    /// last step (a finish), <see cref="Path"/> each question with its answers ("=?" is "I don't know", with the true
+    /// answer in brackets when it was yes), <see cref="AskedIn"/> the question that asked each finding.
+    /// </summary>
+    internal sealed record SimulatedRun(
+        int Questions,
+        int LabRequests,
+        IReadOnlyDictionary<string, int> AskedAt,
+        Assessment Assessment,
+        PatientCase Answers,
+        InterviewStep Finish,
+        IReadOnlyList<string> Path,
+        IReadOnlyDictionary<string, string> AskedIn);
 }

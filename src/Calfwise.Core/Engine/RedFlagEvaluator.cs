@@ -5,15 +5,21 @@ using Calfwise.Core.Knowledge;
 namespace Calfwise.Core.Engine;
 
 /// <summary>
-/// Decides which red flags fire. A flag fires when its rule holds. "I don't know" is not "no": when one of the
-/// flag's trigger findings (interview.yaml) is answered yes and the rule would hold were the person's "don't know"
-/// answers yes, the flag fires too, as "cannot be ruled out", at its own level. Missing answers never lower a level.
+/// Decides which red flags fire. A flag fires when its rule holds. "I don't know" is not "no": a flag also fires, as
+/// "cannot be ruled out", at its own level, in two cases. Either something is positively there (one of the flag's
+/// trigger findings in interview.yaml or of the rule's own findings is answered yes, or a part of the rule that is
+/// not an answer holds: a low calcium for its symptoms, the combined pill or a pregnancy for a calf pain not known)
+/// and one "don't know" alone, read as yes, makes the rule hold. Or the person could not say whether they have the
+/// very symptom that brought them (a finding of the opening question that triggers the flag) and that unknown with
+/// one other makes the rule hold (a calf pain not known with a pill not known). Missing answers never lower a level.
 /// </summary>
 internal sealed class RedFlagEvaluator
 {
     private readonly KnowledgeBase _knowledge;
     private readonly FrozenDictionary<string, IReadOnlyList<string>> _triggers;
     private readonly FrozenDictionary<string, string[]> _findings;
+    private readonly FrozenDictionary<string, Rule[]> _facts;
+    private readonly FrozenSet<string> _presenting;
 
     public RedFlagEvaluator(KnowledgeBase knowledge)
     {
@@ -25,6 +31,13 @@ internal sealed class RedFlagEvaluator
             f => f.Id,
             f => f.When.Descendants().OfType<FindingRule>().Where(r => r.Answer == AnswerKind.Yes).Select(r => r.FindingId).Distinct(StringComparer.Ordinal).ToArray(),
             StringComparer.Ordinal);
+        // What brings people here (the opening question): not knowing one of these is itself a reason for caution.
+        _presenting = knowledge.Interview.OpeningFindings.ToFrozenSet(StringComparer.Ordinal);
+        // The parts of each rule that are facts rather than answers: labs, medicines, pregnancy, the iron plan.
+        _facts = knowledge.RedFlags.ToFrozenDictionary(
+            f => f.Id,
+            f => f.When.Descendants().Where(r => r is LabThresholdRule or LabStatusRule or CriticalLimitRule or AnemiaRule or MedicationClassRule or PregnantRule or IronPlanRule).ToArray(),
+            StringComparer.Ordinal);
     }
 
     /// <summary>The flag as fired for this case, or null when it does not fire.</summary>
@@ -35,15 +48,13 @@ internal sealed class RedFlagEvaluator
             return new FiredRedFlag(flag.Id, flag.Level, flag.Text, flag.SourceIds) { ConditionId = flag.ConditionId };
         }
 
-        if (input.DontKnow.Count == 0
-            || !_triggers.TryGetValue(flag.Id, out var triggers)
-            || !triggers.Any(t => input.Answer(t) == true))
+        if (input.DontKnow.Count == 0)
         {
             return null;
         }
 
-        var unsure = _findings[flag.Id].Where(input.DontKnow.Contains).ToList();
-        if (unsure.Count == 0 || !flag.When.Evaluate(new DontKnowAsYes(context, input.DontKnow)))
+        var unsure = Unsure(flag, input, context);
+        if (unsure.Count == 0)
         {
             return null;
         }
@@ -53,6 +64,48 @@ internal sealed class RedFlagEvaluator
         return new FiredRedFlag(flag.Id, flag.Level, text, flag.SourceIds) { NotRuledOut = unsure, ConditionId = flag.ConditionId };
     }
 
+    /// <summary>
+    /// The "don't know" answers that leave the flag open: with something positively there (see
+    /// <see cref="TriggerPresent"/>), one that alone, read as yes, makes the rule hold; or a trigger of the flag not
+    /// known together with one other unknown when the rule needs both (a calf pain not known with a pill not known).
+    /// </summary>
+    private List<string> Unsure(RedFlag flag, PatientCase input, IRuleContext context)
+    {
+        var candidates = _findings[flag.Id].Where(input.DontKnow.Contains).ToList();
+        var alone = candidates.Where(f => flag.When.Evaluate(new DontKnowAsYes(context, f, null))).ToList();
+        if (alone.Count > 0)
+        {
+            return TriggerPresent(flag.Id, input, context) ? alone : [];
+        }
+
+        var unsure = new List<string>();
+        if (!_triggers.TryGetValue(flag.Id, out var triggers))
+        {
+            return unsure;
+        }
+
+        foreach (var trigger in triggers.Where(t => candidates.Contains(t) && _presenting.Contains(t)))
+        {
+            foreach (var other in candidates.Where(f => f != trigger && !unsure.Contains(f) && flag.When.Evaluate(new DontKnowAsYes(context, trigger, f))))
+            {
+                if (!unsure.Contains(trigger))
+                {
+                    unsure.Add(trigger);
+                }
+
+                unsure.Add(other);
+            }
+        }
+
+        return unsure;
+    }
+
+    /// <summary>Something is positively there: a finding of the rule or a trigger of the flag answered yes, or a fact of the rule.</summary>
+    private bool TriggerPresent(string flagId, PatientCase input, IRuleContext context) =>
+        _findings[flagId].Any(f => input.Answer(f) == true)
+        || _facts[flagId].Any(r => r.Evaluate(context))
+        || (_triggers.TryGetValue(flagId, out var triggers) && triggers.Any(t => input.Answer(t) == true));
+
     /// <summary>Whether the flag fires for this case (plainly or as "cannot be ruled out").</summary>
     public bool Fires(RedFlag flag, PatientCase input, IRuleContext context) => Evaluate(flag, input, context) is not null;
 
@@ -60,10 +113,10 @@ internal sealed class RedFlagEvaluator
         ? char.ToLowerInvariant(label[0]) + label[1..]
         : label;
 
-    /// <summary>The same case read with every "I don't know" answer taken as yes.</summary>
-    private sealed class DontKnowAsYes(IRuleContext inner, IReadOnlySet<string> dontKnow) : IRuleContext
+    /// <summary>The same case read with one or two "I don't know" answers taken as yes.</summary>
+    private sealed class DontKnowAsYes(IRuleContext inner, string dontKnow, string? alsoDontKnow) : IRuleContext
     {
-        public bool? Answer(string findingId) => dontKnow.Contains(findingId) ? true : inner.Answer(findingId);
+        public bool? Answer(string findingId) => findingId == dontKnow || findingId == alsoDontKnow ? true : inner.Answer(findingId);
 
         public double Probability(string conditionId) => inner.Probability(conditionId);
 

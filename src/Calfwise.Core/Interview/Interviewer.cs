@@ -26,6 +26,7 @@ public sealed class Interviewer
     private readonly FrozenSet<string> _redFlagFindings;
     private readonly FrozenDictionary<string, RedFlag[]> _redFlagsByFinding;
     private readonly double _possible;
+    private readonly double _leading;
     private readonly string[] _candidateFindings;
     private readonly FrozenSet<string> _planFindings;
 
@@ -48,6 +49,7 @@ public sealed class Interviewer
             .GroupBy(x => x.FindingId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Flag).Distinct().ToArray(), StringComparer.Ordinal);
         _possible = knowledge.Bands["possible"].Probability;
+        _leading = knowledge.Bands["leading"].Probability;
         // Findings only the plan uses (postmenopausal, for example, decides whether blood loss is investigated).
         _planFindings = knowledge.Recommendations
             .SelectMany(r => r.When.Descendants().OfType<FindingRule>().Select(f => f.FindingId))
@@ -82,18 +84,9 @@ public sealed class Interviewer
         }
 
         var fired = assessment.RedFlags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var (flag, trigger, findings) in _redFlagQuestions)
+        if (RedFlagQuestion(input, assessment, fired) is { } safety)
         {
-            if (fired.Contains(flag.Id) || !trigger.AskWhen.Any(f => input.Answer(f) == true))
-            {
-                continue;
-            }
-
-            var unasked = findings.Where(f => !input.WasAsked(f) && Fits(f, input)).ToList();
-            if (unasked.Count > 0 && CouldFire(flag, input, unasked, assessment))
-            {
-                return InterviewStep.Ask(new InterviewQuestion("red-flag-" + flag.Id, QuestionKind.RedFlag, "A few important safety questions", Items(unasked), [], $"These check for a warning sign that needs care soon: {flag.Text}"));
-            }
+            return InterviewStep.Ask(safety);
         }
 
         var asked = input.Findings.Count + input.DontKnow.Count;
@@ -114,6 +107,41 @@ public sealed class Interviewer
         return InterviewStep.Finish(asked >= interview.MaxAnswers
             ? "That is as many questions as Calfwise asks; here is what the answers so far suggest."
             : "The leading causes are clear enough: no remaining question would change them or how soon to seek care.");
+    }
+
+    /// <summary>
+    /// The questions of every red flag made relevant by a trigger answered yes or "don't know", that has not fired
+    /// and could still fire, asked together: all the flags of the highest such level on one screen.
+    /// </summary>
+    private InterviewQuestion? RedFlagQuestion(PatientCase input, Assessment assessment, HashSet<string> fired)
+    {
+        var due = new List<(RedFlag Flag, List<string> Unasked)>();
+        foreach (var (flag, trigger, findings) in _redFlagQuestions)
+        {
+            if (fired.Contains(flag.Id) || (due.Count > 0 && flag.Level < due[0].Flag.Level)
+                || !trigger.AskWhen.Any(f => input.Answer(f) == true || input.DontKnow.Contains(f)))
+            {
+                continue;
+            }
+
+            var unasked = findings.Where(f => !input.WasAsked(f) && Fits(f, input)).ToList();
+            if (unasked.Count > 0 && CouldFire(flag, input, unasked, assessment))
+            {
+                due.Add((flag, unasked));
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return null;
+        }
+
+        var items = due.SelectMany(d => d.Unasked).Distinct(StringComparer.Ordinal).ToList();
+        var id = "red-flag-" + string.Join("+", due.Select(d => d.Flag.Id));
+        var why = due.Count == 1
+            ? $"These check for a warning sign that needs care soon: {due[0].Flag.Text}"
+            : $"These check for warning signs that need care soon, such as: {due[0].Flag.Text}";
+        return new InterviewQuestion(id, QuestionKind.RedFlag, "A few important safety questions", Items(items), [], why);
     }
 
     private InterviewQuestion? ChooseFinding(PatientCase input, Assessment assessment, HashSet<string> fired)
@@ -245,6 +273,7 @@ public sealed class Interviewer
     /// <summary>The three leading condition ids, sorted, ranked as the differential ranks them (probability, then id).</summary>
     private string[] TopIds(double[] probabilities) =>
         Enumerable.Range(0, probabilities.Length)
+            .Where(i => probabilities[i] >= _leading)
             .OrderByDescending(i => probabilities[i])
             .ThenBy(i => _knowledge.Conditions[i].Id, StringComparer.Ordinal)
             .Take(TopConditions)
@@ -252,8 +281,15 @@ public sealed class Interviewer
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-    private static (TriageLevel Triage, string[] Top) Outcome(Assessment assessment) =>
-        (assessment.Triage.Level, assessment.Differential.Take(TopConditions).Select(c => c.Id).Order(StringComparer.Ordinal).ToArray());
+    private (TriageLevel Triage, string[] Top) Outcome(Assessment assessment) =>
+        (assessment.Triage.Level, Leading(assessment, _leading).Order(StringComparer.Ordinal).ToArray());
+
+    /// <summary>
+    /// The leading conditions: the three most probable that reach the 'leading' band (triage.yaml). The order of
+    /// conditions below it is noise the interview does not spend questions on.
+    /// </summary>
+    public static IEnumerable<string> Leading(Assessment assessment, double leading) =>
+        assessment.Differential.Where(c => c.Probability >= leading).Take(TopConditions).Select(c => c.Id);
 
     private InterviewQuestion Question(PatientCase input, Assessment assessment, string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities)
     {

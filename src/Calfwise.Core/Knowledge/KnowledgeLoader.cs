@@ -34,7 +34,7 @@ public static class KnowledgeLoader
     ];
 
     /// <summary>Probability bands the rules and triage rely on.</summary>
-    public static IReadOnlyList<string> RequiredBands { get; } = ["possible", "likely"];
+    public static IReadOnlyList<string> RequiredBands { get; } = ["leading", "possible", "likely"];
 
     /// <summary>Analytes the engine's code reads by id.</summary>
     public static IReadOnlyList<string> RequiredAnalytes { get; } =

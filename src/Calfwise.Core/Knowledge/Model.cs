@@ -190,7 +190,10 @@ public sealed record RlsInstruments(
 /// <summary>A set of findings asked together on one screen.</summary>
 public sealed record QuestionGroup(string Id, string Text);
 
-/// <summary>A red flag whose questions jump the queue once one of <see cref="AskWhen"/> is answered yes.</summary>
+/// <summary>
+/// A red flag whose questions jump the queue once one of <see cref="AskWhen"/> is answered yes (or "don't know");
+/// answered yes, these findings also make a "don't know" on the flag's signs read as "cannot be ruled out".
+/// </summary>
 public sealed record RedFlagTrigger(string RedFlagId, IReadOnlyList<string> AskWhen);
 
 /// <summary>Lab results worth asking for at the end of the interview when <see cref="When"/> holds.</summary>
