@@ -80,12 +80,18 @@ public sealed class AssessmentEngine
     }
 
     /// <summary>Whether a knowledge rule holds for a case and its assessment.</summary>
-    internal bool Holds(Rule rule, PatientCase input, Assessment assessment) => rule.Evaluate(Context(input, assessment));
+    internal bool Holds(Rule rule, PatientCase input, Assessment assessment) => rule.Evaluate(NewContext(input, assessment));
 
     /// <summary>Whether a red flag fires for a case, read exactly as the assessment reads it ("don't know" included).</summary>
-    internal bool Fires(RedFlag flag, PatientCase input, Assessment assessment) => _redFlags.Fires(flag, input, Context(input, assessment));
+    internal bool Fires(RedFlag flag, PatientCase input, Assessment assessment) => _redFlags.Fires(flag, input, NewContext(input, assessment));
 
-    private RuleContext Context(PatientCase input, Assessment assessment)
+    /// <summary>Whether a red flag fires for a case read through a context (a what-if overlay on <see cref="Context"/>).</summary>
+    internal bool Fires(RedFlag flag, PatientCase input, IRuleContext context) => _redFlags.Fires(flag, input, context);
+
+    /// <summary>The rule context of a case and its assessment, built once for many what-ifs.</summary>
+    internal IRuleContext Context(PatientCase input, Assessment assessment) => NewContext(input, assessment);
+
+    private RuleContext NewContext(PatientCase input, Assessment assessment)
     {
         var context = new RuleContext(_knowledge, input, assessment.Labs, assessment.Differential, assessment.Iron, MedicationClasses(input)) { TriageSoFar = assessment.Triage.Level };
         context.Fired.UnionWith(assessment.RedFlags.Select(f => f.Id));

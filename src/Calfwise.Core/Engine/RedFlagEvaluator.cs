@@ -102,9 +102,9 @@ internal sealed class RedFlagEvaluator
 
     /// <summary>Something is positively there: a finding of the rule or a trigger of the flag answered yes, or a fact of the rule.</summary>
     private bool TriggerPresent(string flagId, PatientCase input, IRuleContext context) =>
-        _findings[flagId].Any(f => input.Answer(f) == true)
+        _findings[flagId].Any(f => context.Answer(f) == true)
         || _facts[flagId].Any(r => r.Evaluate(context))
-        || (_triggers.TryGetValue(flagId, out var triggers) && triggers.Any(t => input.Answer(t) == true));
+        || (_triggers.TryGetValue(flagId, out var triggers) && triggers.Any(t => context.Answer(t) == true));
 
     /// <summary>Whether the flag fires for this case (plainly or as "cannot be ruled out").</summary>
     public bool Fires(RedFlag flag, PatientCase input, IRuleContext context) => Evaluate(flag, input, context) is not null;
@@ -114,38 +114,54 @@ internal sealed class RedFlagEvaluator
         : label;
 
     /// <summary>The same case read with one or two "I don't know" answers taken as yes.</summary>
-    private sealed class DontKnowAsYes(IRuleContext inner, string dontKnow, string? alsoDontKnow) : IRuleContext
+    private sealed class DontKnowAsYes(IRuleContext inner, string dontKnow, string? alsoDontKnow) : AnswerOverlay(inner)
     {
-        public bool? Answer(string findingId) => findingId == dontKnow || findingId == alsoDontKnow ? true : inner.Answer(findingId);
+        public override bool? Answer(string findingId) => findingId == dontKnow || findingId == alsoDontKnow ? true : Inner.Answer(findingId);
+    }
+}
 
-        public double Probability(string conditionId) => inner.Probability(conditionId);
+/// <summary>A rule context that answers some findings differently from the case underneath (what-ifs, "don't know").</summary>
+internal class AnswerOverlay(IRuleContext inner) : IRuleContext
+{
+    protected IRuleContext Inner => inner;
 
-        public double BandProbability(string bandId) => inner.BandProbability(bandId);
+    /// <summary>One finding answered yes or no, the rest as in <paramref name="inner"/>.</summary>
+    public static IRuleContext With(IRuleContext inner, string findingId, bool answer) => new Single(inner, findingId, answer);
 
-        public LabStatus? LabStatus(string analyteId) => inner.LabStatus(analyteId);
+    public virtual bool? Answer(string findingId) => inner.Answer(findingId);
 
-        public decimal? CanonicalValue(string analyteId) => inner.CanonicalValue(analyteId);
+    public double Probability(string conditionId) => inner.Probability(conditionId);
 
-        public Threshold Threshold(string thresholdId) => inner.Threshold(thresholdId);
+    public double BandProbability(string bandId) => inner.BandProbability(bandId);
 
-        public IronPlan IronPlan => inner.IronPlan;
+    public LabStatus? LabStatus(string analyteId) => inner.LabStatus(analyteId);
 
-        public bool? Anemia => inner.Anemia;
+    public decimal? CanonicalValue(string analyteId) => inner.CanonicalValue(analyteId);
 
-        public bool? SevereAnemia => inner.SevereAnemia;
+    public Threshold Threshold(string thresholdId) => inner.Threshold(thresholdId);
 
-        public bool? Inflammation => inner.Inflammation;
+    public IronPlan IronPlan => inner.IronPlan;
 
-        public bool HasMedicationClass(string classId) => inner.HasMedicationClass(classId);
+    public bool? Anemia => inner.Anemia;
 
-        public Sex Sex => inner.Sex;
+    public bool? SevereAnemia => inner.SevereAnemia;
 
-        public bool Pregnant => inner.Pregnant;
+    public bool? Inflammation => inner.Inflammation;
 
-        public decimal Age => inner.Age;
+    public bool HasMedicationClass(string classId) => inner.HasMedicationClass(classId);
 
-        public bool RedFlagFired(string redFlagId) => inner.RedFlagFired(redFlagId);
+    public Sex Sex => inner.Sex;
 
-        public TriageLevel TriageSoFar => inner.TriageSoFar;
+    public bool Pregnant => inner.Pregnant;
+
+    public decimal Age => inner.Age;
+
+    public bool RedFlagFired(string redFlagId) => inner.RedFlagFired(redFlagId);
+
+    public TriageLevel TriageSoFar => inner.TriageSoFar;
+
+    private sealed class Single(IRuleContext inner, string findingId, bool answer) : AnswerOverlay(inner)
+    {
+        public override bool? Answer(string id) => id == findingId ? answer : Inner.Answer(id);
     }
 }

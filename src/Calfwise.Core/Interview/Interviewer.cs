@@ -158,11 +158,12 @@ public sealed class Interviewer
 
         candidates.Sort((a, b) => b.Gain.CompareTo(a.Gain) is var c and not 0 ? c : string.CompareOrdinal(a.FindingId, b.FindingId));
         var baseline = Outcome(assessment);
+        var context = new Lazy<IRuleContext>(() => _engine.Context(input, assessment));
         var conditionProbabilities = _knowledge.Conditions.Select(c => probabilities[c.Id]).ToArray();
         foreach (var (findingId, _) in candidates)
         {
             if (OpensRedFlagQuestions(findingId, fired, baseline.Triage)
-                || (_planFindings.Contains(findingId) ? CouldChangePlan(input, findingId, assessment) : CouldChange(input, findingId, assessment, conditionProbabilities, baseline)))
+                || (_planFindings.Contains(findingId) ? CouldChangePlan(input, findingId, assessment) : CouldChange(input, findingId, assessment, context, conditionProbabilities, baseline)))
             {
                 return Question(input, assessment, findingId, candidates, probabilities);
             }
@@ -216,7 +217,7 @@ public sealed class Interviewer
     /// assessment: a finding only multiplies its own conditions' odds by its likelihood ratio, and only the red
     /// flags whose rules name it can change; labs, medicines and every other answer stay as they are.
     /// </summary>
-    private bool CouldChange(PatientCase input, string findingId, Assessment assessment, double[] probabilities, (TriageLevel Triage, string[] Top) baseline)
+    private bool CouldChange(PatientCase input, string findingId, Assessment assessment, Lazy<IRuleContext> context, double[] probabilities, (TriageLevel Triage, string[] Top) baseline)
     {
         var rows = _evidenceByFinding.GetValueOrDefault(findingId, []);
         var flags = _redFlagsByFinding.GetValueOrDefault(findingId, []);
@@ -235,10 +236,9 @@ public sealed class Interviewer
             }
 
             var flagLevel = otherFlags;
-            var answered = input.WithAnswer(findingId, answer);
             foreach (var flag in flags)
             {
-                if (flag.Level > flagLevel && _engine.Fires(flag, answered, assessment))
+                if (flag.Level > flagLevel && _engine.Fires(flag, input, AnswerOverlay.With(context.Value, findingId, answer)))
                 {
                     flagLevel = flag.Level;
                 }
