@@ -15,7 +15,7 @@ namespace Calfwise.Core.Interview;
 /// drive the interview one request at a time. Information gain is measured as the expected fall in the summed
 /// binary entropy of the conditions, which are judged independently.
 /// </remarks>
-public sealed class Interviewer
+public sealed partial class Interviewer
 {
     public const int TopConditions = 3;
 
@@ -109,41 +109,6 @@ public sealed class Interviewer
             : "The leading causes are clear enough: no remaining question would change them or how soon to seek care.");
     }
 
-    /// <summary>
-    /// The questions of every red flag made relevant by a trigger answered yes or "don't know", that has not fired
-    /// and could still fire, asked together: all the flags of the highest such level on one screen.
-    /// </summary>
-    private InterviewQuestion? RedFlagQuestion(PatientCase input, Assessment assessment, HashSet<string> fired)
-    {
-        var due = new List<(RedFlag Flag, List<string> Unasked)>();
-        foreach (var (flag, trigger, findings) in _redFlagQuestions)
-        {
-            if (fired.Contains(flag.Id) || (due.Count > 0 && flag.Level < due[0].Flag.Level)
-                || !trigger.AskWhen.Any(f => input.Answer(f) == true || input.DontKnow.Contains(f)))
-            {
-                continue;
-            }
-
-            var unasked = findings.Where(f => !input.WasAsked(f) && Fits(f, input)).ToList();
-            if (unasked.Count > 0 && CouldFire(flag, input, unasked, assessment))
-            {
-                due.Add((flag, unasked));
-            }
-        }
-
-        if (due.Count == 0)
-        {
-            return null;
-        }
-
-        var items = due.SelectMany(d => d.Unasked).Distinct(StringComparer.Ordinal).ToList();
-        var id = "red-flag-" + string.Join("+", due.Select(d => d.Flag.Id));
-        var why = due.Count == 1
-            ? $"These check for a warning sign that needs care soon: {due[0].Flag.Text}"
-            : $"These check for warning signs that need care soon, such as: {due[0].Flag.Text}";
-        return new InterviewQuestion(id, QuestionKind.RedFlag, "A few important safety questions", Items(items), [], why);
-    }
-
     private InterviewQuestion? ChooseFinding(PatientCase input, Assessment assessment, HashSet<string> fired)
     {
         var probabilities = assessment.Differential.ToDictionary(c => c.Id, c => c.Probability, StringComparer.Ordinal);
@@ -188,21 +153,6 @@ public sealed class Interviewer
             ? candidates.FirstOrDefault(c => _redFlagFindings.Contains(c.FindingId))
             : candidates.FirstOrDefault(c => _evidenceByFinding.GetValueOrDefault(c.FindingId, []).Any(r => moved.Contains(r.ConditionId)));
         return next.FindingId is null ? null : Question(input, assessment, next.FindingId, candidates, probabilities);
-    }
-
-    /// <summary>
-    /// Whether the flag could still fire were these unasked findings answered yes: a flag that needs a medicine, a
-    /// lab result or a pregnancy the person does not have is not worth its questions.
-    /// </summary>
-    private bool CouldFire(RedFlag flag, PatientCase input, IReadOnlyList<string> unasked, Assessment assessment)
-    {
-        var answered = input;
-        foreach (var findingId in unasked)
-        {
-            answered = answered.WithAnswer(findingId, true);
-        }
-
-        return _engine.Fires(flag, answered, assessment);
     }
 
     /// <summary>Whether the finding's question is for this person (no question about periods for a man).</summary>
@@ -332,70 +282,9 @@ public sealed class Interviewer
     private List<QuestionItem> Items(IEnumerable<string> findingIds) =>
         findingIds.Select(id => _knowledge.FindingsById[id]).Select(f => new QuestionItem(f.Id, f.Question, f.Label)).ToList();
 
-    private static double ExpectedGain(EvidenceRow[] rows, Dictionary<string, double> probabilities)
-    {
-        var gain = 0.0;
-        foreach (var row in rows)
-        {
-            gain += ConditionGain(row, probabilities[row.ConditionId]);
-        }
-
-        return gain;
-    }
-
-    /// <summary>Expected entropy fall of one condition; the chance of "yes" comes from the ratios' sensitivity and specificity.</summary>
-    private static double ConditionGain(EvidenceRow row, double p)
-    {
-        var (sensitivity, specificity) = row.SensitivitySpecificity;
-        var yes = (p * sensitivity) + ((1 - p) * (1 - specificity));
-        return Entropy(p) - (yes * Entropy(Update(p, row.Yes))) - ((1 - yes) * Entropy(Update(p, row.No)));
-    }
-
-    private static double Update(double p, double lr)
-    {
-        var odds = p / (1 - p) * lr;
-        return double.IsPositiveInfinity(odds) ? 1 : odds / (1 + odds);
-    }
-
-    private static double Entropy(double p) =>
-        p <= 0 || p >= 1 ? 0 : -(p * Math.Log2(p)) - ((1 - p) * Math.Log2(1 - p));
-
     private static string[] PositiveFindings(Rule rule) =>
         rule.Descendants().OfType<FindingRule>().Where(f => f.Answer == AnswerKind.Yes).Select(f => f.FindingId).Distinct().ToArray();
 
-    private sealed record EvidenceRow(int Index, string ConditionId, string ConditionName, double Yes, double No)
-    {
-        /// <summary>Assumed for the missing side when only one ratio is published: a typical, not a known, accuracy.</summary>
-        private const double AssumedAccuracy = 0.9;
-
-        /// <summary>
-        /// From LR+ = s / (1 - sp) and LR- = (1 - s) / sp. When only "yes" has a ratio, specificity is taken as 0.9
-        /// (so s = 0.1 × LR+); when only "no" has one, sensitivity is taken as 0.9.
-        /// </summary>
-        public (double Sensitivity, double Specificity) SensitivitySpecificity { get; } = Solve(Yes, No);
-
-        private static (double, double) Solve(double yes, double no)
-        {
-            if (Math.Abs(yes - no) < 1e-9)
-            {
-                return (0.5, 0.5);
-            }
-
-            if (no == 1)
-            {
-                return (Math.Clamp(yes * (1 - AssumedAccuracy), 0.01, 0.99), AssumedAccuracy);
-            }
-
-            if (yes == 1)
-            {
-                return (AssumedAccuracy, Math.Clamp((1 - AssumedAccuracy) / no, 0.01, 0.99));
-            }
-
-            var specificity = (yes - 1) / (yes - no);
-            var sensitivity = yes * (1 - specificity);
-            return (Math.Clamp(sensitivity, 0.01, 0.99), Math.Clamp(specificity, 0.01, 0.99));
-        }
-    }
 }
 
 /// <summary>The next step of the interview, or what is wrong with the case.</summary>
