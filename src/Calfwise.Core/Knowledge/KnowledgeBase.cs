@@ -7,6 +7,12 @@ public sealed class KnowledgeBase
 {
     private static readonly Lazy<KnowledgeBase> EmbeddedInstance = new(() => KnowledgeLoader.LoadEmbedded().OrThrow());
 
+    /// <summary>
+    /// The knowledge version: a content hash of the knowledge files ("k-" and 12 hex digits). Saved with every
+    /// assessment, so a result can be traced to the knowledge that produced it.
+    /// </summary>
+    public string Version { get; internal set; } = "k-unversioned";
+
     internal KnowledgeBase(
         IReadOnlyList<Source> sources,
         IReadOnlyList<Finding> findings,

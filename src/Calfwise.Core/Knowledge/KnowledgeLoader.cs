@@ -103,8 +103,24 @@ public static class KnowledgeLoader
 
         var reader = new Reader(errors);
         var knowledge = reader.Read(roots);
+        knowledge.Version = VersionOf(files);
         new Validator(knowledge, reader, errors).Validate();
         return new KnowledgeLoadResult(errors.Errors.Count == 0 ? knowledge : null, errors.Errors);
+    }
+
+    /// <summary>The knowledge version of a set of files: SHA-256 over each file's name and text (line ends normalised).</summary>
+    public static string VersionOf(IReadOnlyDictionary<string, string> files)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in FileNames)
+        {
+            if (files.TryGetValue(name, out var text))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n" + text.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n"));
+            }
+        }
+
+        return "k-" + Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 
     private static YamlMap? Parse(string name, string text, ErrorSink errors)
