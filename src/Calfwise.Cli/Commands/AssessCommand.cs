@@ -45,7 +45,7 @@ public sealed class AssessCommand(CliIo io, KnowledgeBase knowledge) : Command<A
         }
         else
         {
-            new AssessmentRenderer(io.Out).Render(outcome.Assessment!);
+            new AssessmentRenderer(io.Out, knowledge).Render(outcome.Assessment!);
         }
 
         return ExitCodes.Ok;

@@ -70,7 +70,7 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
         console.MarkupLine($"[green]Thank you.[/] {Markup.Escape(step.DoneReason ?? "")}");
         console.WriteLine();
         var assessment = new AssessmentEngine(knowledge).Assess(patient).Assessment!;
-        new AssessmentRenderer(console).Render(assessment);
+        new AssessmentRenderer(console, knowledge).Render(assessment);
         if (settings.SavePath is { } path)
         {
             var full = Path.GetFullPath(path, io.WorkingDirectory);

@@ -78,7 +78,7 @@ public sealed class LabsCommand(CliIo io, KnowledgeBase knowledge) : Command<Lab
         }
         else
         {
-            var renderer = new AssessmentRenderer(io.Out);
+            var renderer = new AssessmentRenderer(io.Out, knowledge);
             renderer.RenderLabs(labs);
             io.Out.MarkupLine($"[grey]Ranges for a {(settings.Pregnant ? "pregnant " : "")}{settings.Sex} aged {settings.Age}; use --sex, --age and --pregnant for yours. Each lab's own range wins.[/]");
         }

@@ -1,14 +1,10 @@
-using System.Globalization;
-using Calfwise.Core.Diary;
-using Calfwise.Core.Engine;
-using Calfwise.Core.Knowledge;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
 
 namespace Calfwise.Web.Reports;
 
-/// <summary>The report for the doctor as a PDF: assessment, labs with ranges, diary summary and chart, plan with citations.</summary>
+/// <summary>Drawing a report for the doctor on A4 pages: title, headings, wrapped paragraphs and bar charts.</summary>
 public sealed class PdfReport : IDisposable
 {
     private const double Margin = 50;
@@ -20,6 +16,7 @@ public sealed class PdfReport : IDisposable
     private PdfPage _page = null!;
     private XGraphics _graphics = null!;
     private double _y;
+    private readonly List<string> _text = [];
 
     public PdfReport()
     {
@@ -32,87 +29,8 @@ public sealed class PdfReport : IDisposable
         NewPage();
     }
 
-    public static byte[] Create(Assessment? assessment, DateTimeOffset? assessedAt, PatternSummary diary, IReadOnlyList<(string Label, double Value)> byHour, DateTimeOffset now)
-    {
-        using var report = new PdfReport();
-        report.Title($"Calfwise report, {now.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
-        if (assessment is null)
-        {
-            report.Paragraph("No saved assessment yet: complete the interview and save the results to include them here.");
-        }
-        else
-        {
-            report.Heading($"Assessment of {assessedAt?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
-            report.Paragraph($"Triage: {assessment.Triage.Level.ToId()}. {assessment.Triage.Advice}", bold: true);
-            foreach (var reason in assessment.Triage.Reasons)
-            {
-                report.Paragraph("• " + reason);
-            }
-
-            foreach (var flag in assessment.RedFlags)
-            {
-                report.Paragraph($"Red flag ({flag.Level.ToId()}): {flag.Text} [{string.Join(", ", flag.Sources)}]");
-            }
-
-            report.Heading("Differential (each condition judged independently)");
-            foreach (var condition in AssessmentPresentation.Differential(assessment).Take(8))
-            {
-                var evidence = string.Join("; ", condition.Evidence.OrderByDescending(e => Math.Abs(Math.Log(e.LikelihoodRatio))).Take(4)
-                    .Select(e => $"{e.Label} ×{e.LikelihoodRatio.ToString("0.##", CultureInfo.InvariantCulture)}"));
-                report.Paragraph($"{condition.Name}: {condition.Probability.ToString("0%", CultureInfo.InvariantCulture)}{(evidence.Length > 0 ? " (" + evidence + ")" : "")}");
-            }
-
-            if (AssessmentPresentation.ShowsRlsCriteria(assessment))
-            {
-                report.Paragraph($"IRLSSG 2014 criteria: {assessment.Criteria.Status.ToId()}. " + string.Join(" ", assessment.Criteria.Criteria.Select(c => $"{c.Number}: {c.Status.ToId()}.")));
-            }
-            if (assessment.Labs.Count > 0)
-            {
-                report.Heading("Laboratory results");
-                foreach (var lab in assessment.Labs)
-                {
-                    var range = (lab.Low, lab.High) switch
-                    {
-                        ({ } low, { } high) => $"{low}–{high}",
-                        ({ } low, null) => $"≥ {low}",
-                        (null, { } high) => $"≤ {high}",
-                        _ => "no range",
-                    };
-                    report.Paragraph($"{lab.Name} (LOINC {lab.Loinc}): {lab.Value} {lab.Unit} = {lab.CanonicalValue.ToString("0.###", CultureInfo.InvariantCulture)} {lab.CanonicalUnit}, {lab.Status.ToId()} (range {range} {lab.CanonicalUnit}{(lab.RangeSource is null ? "" : ", " + lab.RangeSource)})");
-                }
-
-                report.Paragraph("Iron: " + assessment.Iron.Explanation);
-            }
-
-            report.Heading("Plan");
-            var number = 1;
-            foreach (var recommendation in assessment.Recommendations)
-            {
-                report.Paragraph($"{number++}. {recommendation.Title}: {recommendation.Text} [{string.Join(", ", recommendation.Sources.Select(s => s.Id))}]");
-            }
-
-            report.Heading("Sources");
-            foreach (var source in assessment.Recommendations.SelectMany(r => r.Sources).DistinctBy(s => s.Id))
-            {
-                report.Paragraph($"{source.Id}: {source.Citation} {source.Url}", small: true);
-            }
-        }
-
-        report.Heading("Symptom diary");
-        foreach (var statement in diary.Statements)
-        {
-            report.Paragraph(statement);
-        }
-
-        if (diary.EpisodeCount > 0)
-        {
-            report.BarChart("Episodes by hour of day", byHour);
-        }
-
-        report.Heading("Please note");
-        report.Paragraph(assessment?.Disclaimer ?? "Calfwise gives information, not a diagnosis.");
-        return report.Save();
-    }
+    /// <summary>Every text the report wrote, in order: what a reader of the PDF sees, for tests and checks.</summary>
+    public IReadOnlyList<string> Text => _text;
 
     private void NewPage()
     {
@@ -123,22 +41,25 @@ public sealed class PdfReport : IDisposable
         _y = Margin;
     }
 
-    private void Title(string text)
+    internal void Title(string text)
     {
+        _text.Add(text);
         _graphics.DrawString(text, _heading, XBrushes.Black, new XRect(Margin, _y, Width, 20), XStringFormats.TopLeft);
         _y += 28;
     }
 
-    private void Heading(string text)
+    internal void Heading(string text)
     {
+        _text.Add(text);
         Ensure(40);
         _y += 6;
         _graphics.DrawString(text, _bold, XBrushes.Black, new XRect(Margin, _y, Width, 14), XStringFormats.TopLeft);
         _y += 16;
     }
 
-    private void Paragraph(string text, bool bold = false, bool small = false)
+    internal void Paragraph(string text, bool bold = false, bool small = false)
     {
+        _text.Add(text);
         var font = bold ? _bold : small ? _small : _body;
         var lines = Wrap(text, font);
         var height = lines.Count * font.GetHeight();
@@ -148,8 +69,9 @@ public sealed class PdfReport : IDisposable
         _y += height + 4;
     }
 
-    private void BarChart(string title, IReadOnlyList<(string Label, double Value)> bars)
+    internal void BarChart(string title, IReadOnlyList<(string Label, double Value)> bars)
     {
+        _text.Add(title);
         const double ChartHeight = 120;
         Ensure(ChartHeight + 40);
         _graphics.DrawString(title, _bold, XBrushes.Black, new XRect(Margin, _y, Width, 14), XStringFormats.TopLeft);
@@ -212,7 +134,7 @@ public sealed class PdfReport : IDisposable
         _document.Dispose();
     }
 
-    private byte[] Save()
+    internal byte[] Save()
     {
         _graphics.Dispose();
         using var stream = new MemoryStream();

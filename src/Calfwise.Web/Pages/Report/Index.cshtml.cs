@@ -37,7 +37,8 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         await LoadAsync(ct).ConfigureAwait(false);
-        var pdf = PdfReport.Create(Assessment, Saved?.CreatedAt, Diary.Summary, Diary.ByHour(), clock.GetUtcNow());
+        var view = Assessment is null ? null : new Core.Presentation.AssessmentPresenter(knowledge).Present(Assessment);
+        var pdf = ReportPdf.Create(view, Saved?.CreatedAt, Diary.Summary, Diary.ByHour(), clock.GetUtcNow()).Bytes;
         return File(pdf, "application/pdf", $"calfwise-report-{Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf");
     }
 

@@ -1,0 +1,20 @@
+namespace Calfwise.Core.Presentation;
+
+/// <summary>
+/// What an output shows of an assessment: clinical decisions, made once, that the terminal, the web page and the
+/// report for the doctor all follow, so a cause can never be in one and missing from another.
+/// </summary>
+public static class PresentationPolicy
+{
+    /// <summary>The leading causes always shown, however unlikely.</summary>
+    public const int AlwaysShownConditions = 5;
+
+    /// <summary>Any further cause at or above this probability is shown too; the conditions of fired red flags always are.</summary>
+    public const double ShownProbability = 0.05;
+
+    /// <summary>The pieces of evidence named as "what moved it most" for each cause.</summary>
+    public const int KeyEvidence = 3;
+
+    /// <summary>Probabilities below this read "under 1%".</summary>
+    public const double SmallestPercent = 0.01;
+}
