@@ -5,30 +5,18 @@ namespace Calfwise.Cli.Tests;
 /// <summary>Runs the calfwise command in-process with a fake console, capturing output, errors and exit code.</summary>
 internal static class CliRunner
 {
-    public static string RepoRoot { get; } = FindRoot();
-
     public static CliResult RunWithInput(string input, params string[] args)
     {
         var console = new TestConsole().Width(140);
         console.Profile.Capabilities.Ansi = false;
         var error = new StringWriter();
-        var io = new CliIo(console, error, new StringReader(input), RepoRoot);
+        var io = new CliIo(console, error, new StringReader(input), Repository.Root);
         var code = CalfwiseApp.Run(args, io);
         return new CliResult(code, console.Output, error.ToString());
     }
 
     public static CliResult Run(params string[] args) => RunWithInput("", args);
 
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Calfwise.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Calfwise.slnx not found above the test folder.");
-    }
 }
 
 internal sealed record CliResult(int ExitCode, string Output, string Error)

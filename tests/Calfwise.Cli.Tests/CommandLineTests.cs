@@ -55,7 +55,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Assess_reads_standard_input_for_a_dash()
     {
-        var result = CliRunner.RunWithInput(File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "examples", "swollen-calf-after-flight.json")), "assess", "-", "--format", "json");
+        var result = CliRunner.RunWithInput(File.ReadAllText(Path.Combine(Repository.Root, "examples", "swollen-calf-after-flight.json")), "assess", "-", "--format", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var document = JsonDocument.Parse(result.Output);
@@ -66,7 +66,7 @@ public sealed class CommandLineTests
     [InlineData("examples/*.json")]
     public void Every_example_case_assesses(string pattern)
     {
-        var files = Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "examples"), Path.GetFileName(pattern));
+        var files = Directory.GetFiles(Path.Combine(Repository.Root, "examples"), Path.GetFileName(pattern));
         Assert.NotEmpty(files);
         Assert.All(files, file => Assert.True(CliRunner.Run("assess", file) is { ExitCode: 0 } ok, file));
     }
@@ -138,7 +138,7 @@ public sealed class CommandLineTests
         var folder = Directory.CreateTempSubdirectory("calfwise-knowledge-");
         try
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "knowledge"), "*.yaml"))
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "knowledge"), "*.yaml"))
             {
                 File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
             }

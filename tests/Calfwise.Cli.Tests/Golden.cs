@@ -8,7 +8,7 @@ internal static class Golden
 {
     public static void Verify(string name, string actual)
     {
-        var folder = Path.Combine(CliRunner.RepoRoot, "tests", "Calfwise.Cli.Tests", "Golden");
+        var folder = Path.Combine(Repository.Root, "tests", "Calfwise.Cli.Tests", "Golden");
         var expectedPath = Path.Combine(folder, name + ".expected.txt");
         var receivedPath = Path.Combine(folder, name + ".received.txt");
         var normalized = Normalize(actual);

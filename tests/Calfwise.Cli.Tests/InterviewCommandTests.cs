@@ -97,7 +97,7 @@ public sealed class InterviewCommandTests
     {
         var console = new ScriptedConsole(responder);
         var error = new StringWriter();
-        var code = CalfwiseApp.Run(args, new CliIo(console, error, new StringReader(""), CliRunner.RepoRoot));
+        var code = CalfwiseApp.Run(args, new CliIo(console, error, new StringReader(""), Repository.Root));
         File.WriteAllText(Path.Combine(Path.GetTempPath(), "calfwise-last-interview.txt"), error + "\n" + console.Output);
         return (code, console.Output, error.ToString());
     }

@@ -7,7 +7,7 @@ public sealed class DocumentationTests
     [Fact]
     public void The_grade_D_list_in_docs_knowledge_matches_the_knowledge_base()
     {
-        var path = Path.Combine(RepoRoot(), "docs", "knowledge.md");
+        var path = Path.Combine(Repository.Root, "docs", "knowledge.md");
         var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var start = text.IndexOf(EstimateReport.StartMarker, StringComparison.Ordinal) + EstimateReport.StartMarker.Length;
         var end = text.IndexOf(EstimateReport.EndMarker, StringComparison.Ordinal);
@@ -15,16 +15,5 @@ public sealed class DocumentationTests
         var documented = text[start..end].Trim();
         var generated = EstimateReport.Markdown(KnowledgeBase.Embedded).Trim();
         Assert.True(documented == generated, "docs/knowledge.md is out of date: paste the output of `dotnet run --project src/Calfwise.Cli -- knowledge check --estimates` between the estimate markers.");
-    }
-
-    internal static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Calfwise.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Calfwise.slnx not found");
     }
 }

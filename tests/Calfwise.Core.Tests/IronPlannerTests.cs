@@ -42,7 +42,7 @@ public sealed class IronPlannerTests
             labs.Add(new LabInput("transferrin-saturation", decimal.Parse(tsat, System.Globalization.CultureInfo.InvariantCulture), "%"));
         }
 
-        var patient = new PatientCase(age, Sex.Female, null, new Dictionary<string, bool>(), [], labs, null);
+        PatientCase patient = CaseBuilder.Woman(age).Labs(labs);
         Assert.Equal(plan, Engine.Assess(patient).Assessment!.Iron.Plan.ToId());
     }
 

@@ -1,4 +1,3 @@
-using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Labs;
@@ -30,9 +29,8 @@ public sealed class PropertyTests
     {
         var (low, high) = (Math.Min(a.Get % 2000, b.Get % 2000), Math.Max(a.Get % 2000, b.Get % 2000));
         var tsatPercent = tsat.Get % 100;
-        IronPlan Plan(int ferritin) => Engine.Assess(new PatientCase(
-            40, male ? Sex.Male : Sex.Female, null, new Dictionary<string, bool>(), [],
-            [new LabInput("ferritin", ferritin, "ng/mL"), new LabInput("transferrin-saturation", tsatPercent, "%")], null)).Assessment!.Iron.Plan;
+        IronPlan Plan(int ferritin) => Engine.Assess(CaseBuilder.Person(40, male ? Sex.Male : Sex.Female)
+            .Lab("ferritin", ferritin, "ng/mL").Lab("transferrin-saturation", tsatPercent, "%").Build()).Assessment!.Iron.Plan;
         return Indication(Plan(low)) >= Indication(Plan(high));
     }
 
@@ -47,15 +45,34 @@ public sealed class PropertyTests
         return Math.Abs(back - value) < 0.000000001m;
     }
 
-    [Property(MaxTest = 200)]
-    public bool Answering_yes_to_a_red_flag_finding_never_lowers_triage(byte findingIndex, byte otherIndex, bool otherAnswer)
+    /// <summary>Findings a red flag's rule asks to be present (not under a "not"): the warning signs themselves.</summary>
+    private static readonly List<string> WarningSigns = Knowledge.RedFlags
+        .SelectMany(f => PositiveFindings(f.When, negated: false))
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    private static IEnumerable<string> PositiveFindings(Rule rule, bool negated) => rule switch
     {
-        var findings = Knowledge.Findings;
-        var baseCase = new PatientCase(50, Sex.Female, null, new Dictionary<string, bool> { [findings[otherIndex % findings.Count].Id] = otherAnswer }, [], [], null);
+        AllRule all => all.Rules.SelectMany(r => PositiveFindings(r, negated)),
+        AnyRule any => any.Rules.SelectMany(r => PositiveFindings(r, negated)),
+        NotRule not => PositiveFindings(not.Inner, !negated),
+        FindingRule { Answer: AnswerKind.Yes } finding when !negated => [finding.FindingId],
+        _ => [],
+    };
+
+    [Fact]
+    public void There_are_warning_signs_to_answer() => Assert.True(WarningSigns.Count > 20, $"{WarningSigns.Count} warning signs");
+
+    [Property(MaxTest = 300)]
+    public bool Answering_yes_to_a_red_flag_finding_never_lowers_triage(byte signIndex, byte otherIndex, bool otherAnswer, byte ageIndex, bool male)
+    {
+        var sign = WarningSigns[signIndex % WarningSigns.Count];
+        var other = Knowledge.Findings[otherIndex % Knowledge.Findings.Count].Id;
+        var baseCase = CaseBuilder.Person(18 + (ageIndex % 70), male ? Sex.Male : Sex.Female).Answer(otherAnswer, other).Build();
         var before = Engine.Assess(baseCase).Assessment!;
-        var after = Engine.Assess(baseCase.WithAnswer(findings[findingIndex % findings.Count].Id, true)).Assessment!;
-        var flagLevels = after.RedFlags.Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
-        return after.Triage.Level >= flagLevels && before.Triage.Level >= before.RedFlags.Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
+        var after = Engine.Assess(baseCase.WithAnswer(sign, true)).Assessment!;
+        return after.Triage.Level >= before.Triage.Level;
     }
 
     [Property(MaxTest = 200)]
@@ -67,7 +84,7 @@ public sealed class PropertyTests
             findings[Knowledge.Findings[b % Knowledge.Findings.Count].Id] = b % 2 == 0;
         }
 
-        var differential = Engine.Assess(new PatientCase(45, Sex.Male, null, findings, [], [], null)).Assessment!.Differential;
+        var differential = Engine.Assess(CaseBuilder.Man(45).Answers(findings).Build()).Assessment!.Differential;
         return differential.All(c => c.Probability is >= 0 and <= 1)
             && differential.Zip(differential.Skip(1)).All(p => p.First.Probability >= p.Second.Probability);
     }

@@ -168,11 +168,13 @@ public static class SafetyCases
             distinct.Remove(tibc);
         }
 
-        return new PatientCase(age, sex, mayBePregnant ? pregnant : sex == Sex.Female ? false : null, findings, medications.Distinct().ToList(), distinct, null)
-        {
-            DontKnow = dontKnow,
-            Trimester = mayBePregnant && pregnant == true ? trimester : null,
-        };
+        return CaseBuilder.Person(age, sex)
+            .Pregnant(mayBePregnant ? pregnant : sex == Sex.Female ? false : null, mayBePregnant && pregnant == true ? trimester : null)
+            .Answers(findings)
+            .DontKnow([.. dontKnow])
+            .Taking([.. medications.Distinct()])
+            .Labs(distinct)
+            .Build();
     }
 
     private static decimal Canonical(LabInput lab)

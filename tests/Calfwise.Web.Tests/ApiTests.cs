@@ -9,7 +9,7 @@ public sealed class ApiTests(CalfwiseFactory factory) : IClassFixture<CalfwiseFa
 {
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string Example(string name) => File.ReadAllText(Path.Combine(RepoRoot(), "examples", name));
+    private static string Example(string name) => File.ReadAllText(Path.Combine(Repository.Root, "examples", name));
 
     [Fact]
     public async Task Health_reports_healthy_with_the_database()
@@ -159,16 +159,5 @@ public sealed class ApiTests(CalfwiseFactory factory) : IClassFixture<CalfwiseFa
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from OpenAPI");
         }
-    }
-
-    internal static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Calfwise.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Calfwise.slnx not found");
     }
 }

@@ -18,13 +18,13 @@ namespace Calfwise.Web.Tests;
 /// </summary>
 public sealed partial class OutputAgreementTests(CalfwiseFactory factory) : IClassFixture<CalfwiseFactory>
 {
-    public static TheoryData<string> Examples() => new(Directory.GetFiles(Path.Combine(ApiTests.RepoRoot(), "examples"), "*.json").Select(Path.GetFileName).OfType<string>());
+    public static TheoryData<string> Examples() => new(Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.json").Select(Path.GetFileName).OfType<string>());
 
     [Theory]
     [MemberData(nameof(Examples))]
     public async Task The_terminal_the_page_and_the_PDF_show_the_same_causes_in_the_same_order(string example)
     {
-        var path = Path.Combine(ApiTests.RepoRoot(), "examples", example);
+        var path = Path.Combine(Repository.Root, "examples", example);
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
         var expected = Expected(knowledge, File.ReadAllText(path));
         Assert.NotEmpty(expected);
@@ -39,18 +39,41 @@ public sealed partial class OutputAgreementTests(CalfwiseFactory factory) : ICla
     }
 
     [Fact]
-    public void A_cause_behind_a_fired_red_flag_is_shown_even_when_unlikely()
+    public void A_cause_behind_a_fired_red_flag_is_shown_first_even_when_unlikely()
     {
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
-        var json = File.ReadAllText(Path.Combine(ApiTests.RepoRoot(), "examples", "swollen-calf-after-flight.json"));
-        var assessment = Assess(knowledge, json);
+        var json = File.ReadAllText(Path.Combine(Repository.Root, "examples", "benign-twitch-coffee.json"));
+        var real = Assess(knowledge, json);
+        var unlikely = real.Differential[^1];
+        Assert.True(unlikely.Probability < PresentationPolicy.ShownProbability, "the premise: the last cause is unlikely");
+        Assert.True(real.Differential.Count > PresentationPolicy.AlwaysShownConditions + 1, "the premise: it would be left out");
+        var flag = new FiredRedFlag("test-flag", TriageLevel.Urgent, "A test warning sign.", []) { ConditionId = unlikely.Id };
+        var assessment = real with { RedFlags = [flag] };
+
         var view = new AssessmentPresenter(knowledge).Present(assessment);
 
-        var flagged = assessment.RedFlags.Select(f => f.ConditionId).OfType<string>().Distinct().ToList();
-        Assert.NotEmpty(flagged);
         Assert.True(view.Differential.LedByRedFlags);
-        Assert.Equal(flagged.Order(), view.Differential.Shown.Take(flagged.Count).Select(c => c.Id).Order());
-        Assert.Equal(assessment.Differential.Count, view.Differential.Shown.Count + view.Differential.Hidden);
+        Assert.Equal(unlikely.Id, view.Differential.Shown[0].Id);
+        Assert.True(view.Differential.Shown[0].FromRedFlag);
+        var withoutFlag = new AssessmentPresenter(knowledge).Present(real);
+        Assert.DoesNotContain(withoutFlag.Differential.Shown, c => c.Id == unlikely.Id);
+        Assert.False(withoutFlag.Differential.LedByRedFlags);
+    }
+
+    [Fact]
+    public void Causes_are_left_out_only_past_the_leading_ones_and_below_the_cut_off()
+    {
+        var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
+        foreach (var example in Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "*.json").Select(Path.GetFileName).OfType<string>())
+        {
+            var assessment = Assess(knowledge, File.ReadAllText(Path.Combine(Repository.Root, "examples", example)));
+            var view = new AssessmentPresenter(knowledge).Present(assessment);
+            var shown = view.Differential.Shown.Select(c => c.Id).ToHashSet();
+            var hidden = assessment.Differential.Where(c => !shown.Contains(c.Id)).ToList();
+            Assert.Equal(hidden.Count, view.Differential.Hidden);
+            Assert.All(hidden, c => Assert.True(c.Probability < PresentationPolicy.ShownProbability, $"{example}: {c.Id} hidden at {c.Probability:P0}"));
+            Assert.True(shown.Count >= Math.Min(PresentationPolicy.AlwaysShownConditions, assessment.Differential.Count), example);
+        }
     }
 
     private static Assessment Assess(KnowledgeBase knowledge, string json)
@@ -70,7 +93,7 @@ public sealed partial class OutputAgreementTests(CalfwiseFactory factory) : ICla
     {
         var console = new TestConsole().Width(400);
         console.Profile.Capabilities.Ansi = false;
-        var code = CalfwiseApp.Run(["assess", path], new CliIo(console, TextWriter.Null, TextReader.Null, ApiTests.RepoRoot()));
+        var code = CalfwiseApp.Run(["assess", path], new CliIo(console, TextWriter.Null, TextReader.Null, Repository.Root));
         Assert.Equal(0, code);
         var lines = console.Output.Split('\n');
         var start = Array.FindIndex(lines, l => l.Contains("What could explain it", StringComparison.Ordinal));

@@ -54,7 +54,9 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
             items.Select(id => new KeyValuePair<string, string>("items", id))
                 .Concat(items.Select(id => new KeyValuePair<string, string>($"answer-{id}", "no")))
                 .Concat([new("case", Hidden(first, "case")), new("history", Hidden(first, "history"))]));
-        Assert.DoesNotContain("\"calf-twitching\": null", WebUtility.HtmlDecode(Hidden(second, "case")), StringComparison.Ordinal);
+        Assert.Contains("calf-twitching", items);
+        Assert.Contains("\"calf-twitching\": false", WebUtility.HtmlDecode(Hidden(second, "case")), StringComparison.Ordinal);
+        Assert.NotEqual(items, ItemPattern().Matches(second).Select(m => m.Groups[1].Value).ToList());
 
         var back = await PostFormAsync(client, "/Interview?handler=Back", second, new Dictionary<string, string> { ["case"] = Hidden(second, "case"), ["history"] = Hidden(second, "history") });
 
@@ -86,7 +88,7 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
     [Fact]
     public async Task Saving_results_needs_an_account_and_then_feeds_the_report_pdf_and_exports()
     {
-        var example = File.ReadAllText(Path.Combine(ApiTests.RepoRoot(), "examples", "rls-low-ferritin.json"));
+        var example = File.ReadAllText(Path.Combine(Repository.Root, "examples", "rls-low-ferritin.json"));
         var anonymous = factory.Client();
         var token = await CalfwiseFactory.TokenAsync(anonymous, "/Labs");
         var refused = await anonymous.PostAsync("/Results?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string> { ["case"] = example, ["__RequestVerificationToken"] = token }));
@@ -126,7 +128,7 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Created, (await leaving.PostAsJsonAsync("/api/diary/episodes", episode)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await leaving.PutAsJsonAsync("/api/diary/days/2026-11-20", new { sleepHours = 5 })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await staying.PostAsJsonAsync("/api/diary/episodes", episode)).StatusCode);
-        var saved = await PostAsync(leaving, "/Labs", "/Results?handler=Save", new() { ["case"] = File.ReadAllText(Path.Combine(ApiTests.RepoRoot(), "examples", "benign-twitch-coffee.json")) });
+        var saved = await PostAsync(leaving, "/Labs", "/Results?handler=Save", new() { ["case"] = File.ReadAllText(Path.Combine(Repository.Root, "examples", "benign-twitch-coffee.json")) });
         Assert.Contains("Saved to your account", saved, StringComparison.Ordinal);
 
         await using var scope = factory.Services.CreateAsyncScope();

@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Calfwise.Web.Tests.Browser;
 
 /// <summary>The app in a real browser (Debian's headless Chromium), as a person uses it.</summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -175,7 +176,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         // docs/screenshots is refreshed on request (CALFWISE_UPDATE_SCREENSHOTS=1), so a test run leaves the work tree
         // clean; otherwise the pictures go to a temporary folder and are checked the same way.
         var folder = Environment.GetEnvironmentVariable("CALFWISE_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(ApiTests.RepoRoot(), "docs", "screenshots")
+            ? Path.Combine(Repository.Root, "docs", "screenshots")
             : Directory.CreateTempSubdirectory("calfwise-screenshots-").FullName;
         Directory.CreateDirectory(folder);
         await using var context = await browser.NewContextAsync(414, 896);

@@ -1,6 +1,7 @@
 namespace Calfwise.Web.Tests.Storage;
 
 /// <summary>The storage contract on a real PostgreSQL server, a fresh database for each test.</summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 [Collection(PostgresTestGroup.Name)]
 public sealed class PostgresStorageTests(PostgresServer server) : StorageTests
 {

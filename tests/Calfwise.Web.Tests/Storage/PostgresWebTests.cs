@@ -7,6 +7,7 @@ using Npgsql;
 namespace Calfwise.Web.Tests.Storage;
 
 /// <summary>The whole web app on a real PostgreSQL server: start-up migrations, health, registration and the diary API.</summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 [Collection(PostgresTestGroup.Name)]
 public sealed class PostgresWebTests(PostgresServer server)
 {

@@ -16,6 +16,7 @@ namespace Calfwise.Web.Tests.Storage;
 /// flight. Every write it acknowledged with 201 must be in the file afterwards, and the file must pass an integrity check.
 /// </summary>
 /// <remarks>A process kill, not a power cut: the operating system still writes out what the process handed it.</remarks>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Before = 40;
@@ -121,7 +122,7 @@ public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
     {
         var configuration = typeof(SqliteCrashTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-        var bin = Path.Combine(ApiTests.RepoRoot(), "src", "Calfwise.Web", "bin", configuration, framework);
+        var bin = Path.Combine(Repository.Root, "src", "Calfwise.Web", "bin", configuration, framework);
         var dll = Path.Combine(bin, "Calfwise.Web.dll");
         Assert.True(File.Exists(dll), $"the web app is not built: {dll} is missing");
 
