@@ -3,7 +3,11 @@ using Calfwise.Core.Knowledge;
 namespace Calfwise.Core.Cases;
 
 /// <summary>A lab result as a person or lab reported it.</summary>
-public sealed record LabInput(string Analyte, decimal Value, string Unit);
+public sealed record LabInput(string Analyte, decimal Value, string Unit)
+{
+    /// <summary>The day the sample was taken, when known.</summary>
+    public DateOnly? Date { get; init; }
+}
 
 /// <summary>
 /// Everything known about one person's leg symptoms: the input of an assessment.
@@ -28,6 +32,9 @@ public sealed record PatientCase(
 
     /// <summary>The trimester of pregnancy (1, 2 or 3) when known; only with <see cref="Pregnant"/> true.</summary>
     public int? Trimester { get; init; }
+
+    /// <summary>The birth date when one was given; <see cref="Age"/> is then computed from it on the day of the assessment.</summary>
+    public DateOnly? BirthDate { get; init; }
 
     public bool IsPregnant => Pregnant == true;
 
