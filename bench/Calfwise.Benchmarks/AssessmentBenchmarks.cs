@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Benchmarks;
 
@@ -18,7 +19,7 @@ public class AssessmentBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _knowledge = KnowledgeBase.Embedded;
+        _knowledge = EmbeddedKnowledge.Instance;
         _engine = new AssessmentEngine(_knowledge); // built once, as the CLI and the web app do
         _restlessLegsWithLabs = SampleCases.Parse(SampleCases.RestlessLegsLowFerritin, _knowledge);
         _twitchWithoutLabs = SampleCases.Parse(SampleCases.BenignTwitchCoffee, _knowledge);

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Interview;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Benchmarks;
 
@@ -18,7 +19,7 @@ public class InterviewBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var knowledge = KnowledgeBase.Embedded;
+        var knowledge = EmbeddedKnowledge.Instance;
         _interviewer = new Interviewer(knowledge);
         var opening = knowledge.Interview.OpeningFindings.ToDictionary(f => f, f => f == "calf-twitching");
         _afterOpening = new PatientCase(34, Sex.Female, null, opening, [], [], null);

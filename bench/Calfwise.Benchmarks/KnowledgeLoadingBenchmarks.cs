@@ -1,15 +1,35 @@
-using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Benchmarks;
 
-/// <summary>Parsing and validating the embedded knowledge YAML files, as the first use of the knowledge base does.</summary>
+/// <summary>
+/// Loading the knowledge base: from the compiled form built into the program (what its first use does) and, for
+/// comparison, from the YAML files as people edit them.
+/// </summary>
 /// <remarks>Not sealed: BenchmarkDotNet derives a runner type from each benchmark class and rejects sealed ones.</remarks>
 [MemoryDiagnoser]
 public class KnowledgeLoadingBenchmarks
 {
+    private readonly byte[] _compiled = EmbeddedKnowledge.Compiled();
+    private readonly Dictionary<string, string> _yaml = Directory.GetFiles(Path.Combine(FindRoot(), "knowledge"), "*.yaml")
+        .ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
+
+    [Benchmark(Baseline = true)]
+    public KnowledgeLoadResult LoadCompiled() => KnowledgeLoader.LoadCompiled(_compiled);
+
     [Benchmark]
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "BenchmarkDotNet benchmarks are instance methods.")]
-    public KnowledgeLoadResult LoadEmbedded() => KnowledgeLoader.LoadEmbedded();
+    public KnowledgeLoadResult LoadYaml() => KnowledgeLoader.Load(_yaml);
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Calfwise.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Calfwise.slnx not found");
+    }
 }

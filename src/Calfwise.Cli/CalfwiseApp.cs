@@ -1,5 +1,6 @@
 using Calfwise.Cli.Commands;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 using Spectre.Console.Cli;
 
 namespace Calfwise.Cli;
@@ -11,7 +12,7 @@ public static class CalfwiseApp
     {
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliIo), io);
-        registrar.RegisterLazy(typeof(KnowledgeBase), () => KnowledgeBase.Embedded);
+        registrar.RegisterLazy(typeof(KnowledgeBase), () => EmbeddedKnowledge.Instance);
         var app = new CommandApp(registrar);
         app.Configure(config =>
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Cli.Tests;
 
@@ -190,7 +191,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Next_question_says_done_with_a_reason_when_nothing_more_would_change_the_result()
     {
-        var findings = string.Join(", ", Calfwise.Core.Knowledge.KnowledgeBase.Embedded.Findings.Select(f => $"\"{f.Id}\": false"));
+        var findings = string.Join(", ", EmbeddedKnowledge.Instance.Findings.Select(f => $"\"{f.Id}\": false"));
         var result = CliRunner.RunWithInput($$"""{"age": 30, "sex": "male", "findings": { {{findings}} }, "labsUnavailable": ["iron-studies", "electrolytes", "thyroid", "muscle-and-kidney"]}""", "next-question", "-", "--format", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Cli.Tests;
 
 /// <summary>The terminal interview driven through its prompts, as a person would answer them.</summary>
 public sealed class InterviewCommandTests
 {
-    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
 
     /// <summary>A simulated person with restless legs: yes to the four timing features, no to everything else.</summary>
     private static readonly HashSet<string> RestlessLegs = ["urge-to-move-legs", "worse-at-rest", "relieved-by-movement", "worse-evening-night", "sleep-disturbed"];

@@ -1,11 +1,12 @@
 using Calfwise.Core.Cases;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Core.Tests;
 
 public sealed class CaseJsonTests
 {
-    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
 
     [Fact]
     public void A_full_case_is_read()

@@ -1,11 +1,12 @@
 using Calfwise.Core.Diary;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Core.Tests;
 
 public sealed class DiaryPatternTests
 {
-    private static readonly DiaryPatterns Patterns = new(KnowledgeBase.Embedded);
+    private static readonly DiaryPatterns Patterns = new(EmbeddedKnowledge.Instance);
     private static readonly DateTimeOffset Evening = new(2026, 11, 1, 21, 0, 0, TimeSpan.Zero);
 
     private static DiaryEpisode Episode(int day, EpisodeKind kind, bool atRest = true, int hour = 21) =>

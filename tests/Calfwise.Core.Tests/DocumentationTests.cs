@@ -1,4 +1,5 @@
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Core.Tests;
 
@@ -13,7 +14,7 @@ public sealed class DocumentationTests
         var end = text.IndexOf(EstimateReport.EndMarker, StringComparison.Ordinal);
         Assert.True(start > EstimateReport.StartMarker.Length && end > start, "docs/knowledge.md lacks the estimate markers");
         var documented = text[start..end].Trim();
-        var generated = EstimateReport.Markdown(KnowledgeBase.Embedded).Trim();
+        var generated = EstimateReport.Markdown(EmbeddedKnowledge.Instance).Trim();
         Assert.True(documented == generated, "docs/knowledge.md is out of date: paste the output of `dotnet run --project src/Calfwise.Cli -- knowledge check --estimates` between the estimate markers.");
     }
 }

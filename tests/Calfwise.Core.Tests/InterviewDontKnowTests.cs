@@ -1,6 +1,7 @@
 using System.Text;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 using Xunit.Abstractions;
 
 namespace Calfwise.Core.Tests;
@@ -17,7 +18,7 @@ public sealed class InterviewDontKnowTests(ITestOutputHelper output)
     /// <summary>The share of the findings asked that the simulated patient answers "I don't know".</summary>
     public const double DontKnowShare = 0.2;
 
-    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
     private static readonly AssessmentEngine Engine = new(Knowledge);
 
     /// <summary>Every vignette's "don't know" patient, simulated once and shared by the tests.</summary>

@@ -2,6 +2,7 @@ using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Interview;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 using Xunit.Abstractions;
 
 namespace Calfwise.Core.Tests;
@@ -17,7 +18,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
     public const int MedianQuestionLimit = 12;
     public const int RedFlagQuestionLimit = 5;
 
-    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
     private static readonly AssessmentEngine Engine = new(Knowledge);
     private static readonly Interviewer Interviewer = new(Knowledge);
 

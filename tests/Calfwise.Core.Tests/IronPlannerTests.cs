@@ -1,12 +1,13 @@
 using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Core.Tests;
 
 public sealed class IronPlannerTests
 {
-    private static readonly AssessmentEngine Engine = new(KnowledgeBase.Embedded);
+    private static readonly AssessmentEngine Engine = new(EmbeddedKnowledge.Instance);
 
     // ferritin ng/mL (null: not tested), TSAT % (null: not tested), age, expected plan (AASM 2024, IRLSSG 2018)
     [Theory]

@@ -1,4 +1,5 @@
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Core.Tests;
 
@@ -7,7 +8,7 @@ public sealed class KnowledgeLoaderTests
     [Fact]
     public void The_embedded_knowledge_base_is_valid()
     {
-        var result = KnowledgeLoader.LoadEmbedded();
+        var result = KnowledgeLoader.LoadCompiled(EmbeddedKnowledge.Compiled());
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
 
@@ -30,12 +31,12 @@ public sealed class KnowledgeLoaderTests
     [InlineData("deep-vein-thrombosis")]
     [InlineData("peripheral-artery-disease")]
     [InlineData("rhabdomyolysis")]
-    public void Every_required_condition_exists(string id) => Assert.True(KnowledgeBase.Embedded.ConditionsById.ContainsKey(id));
+    public void Every_required_condition_exists(string id) => Assert.True(EmbeddedKnowledge.Instance.ConditionsById.ContainsKey(id));
 
     [Fact]
     public void Every_required_finding_analyte_and_recommendation_exists()
     {
-        var knowledge = KnowledgeBase.Embedded;
+        var knowledge = EmbeddedKnowledge.Instance;
         string[] findings =
         [
             "urge-to-move-legs", "worse-at-rest", "relieved-by-movement", "worse-evening-night", "sleep-disturbed", "calf-twitching",
@@ -68,13 +69,13 @@ public sealed class KnowledgeLoaderTests
     [Fact]
     public void Every_recommendation_and_red_flag_cites_a_source() =>
         Assert.All(
-            KnowledgeBase.Embedded.Recommendations.Select(r => r.SourceIds).Concat(KnowledgeBase.Embedded.RedFlags.Select(r => r.SourceIds)),
+            EmbeddedKnowledge.Instance.Recommendations.Select(r => r.SourceIds).Concat(EmbeddedKnowledge.Instance.RedFlags.Select(r => r.SourceIds)),
             sources => Assert.NotEmpty(sources));
 
     [Fact]
     public void Every_analyte_has_a_loinc_code_and_the_required_units()
     {
-        var knowledge = KnowledgeBase.Embedded;
+        var knowledge = EmbeddedKnowledge.Instance;
         string[] Units(string id) => knowledge.AnalytesById[id].AllUnits.Select(u => Labs.UnitText.Key(u.Code)).ToArray();
         Assert.Superset(new HashSet<string> { "ng/ml", "ug/l", "pmol/l" }, Units("ferritin").ToHashSet());
         Assert.Superset(new HashSet<string> { "g/dl", "g/l", "mmol/l" }, Units("hemoglobin").ToHashSet());
@@ -93,7 +94,7 @@ public sealed class KnowledgeLoaderTests
     [InlineData("sources.yaml", "id: aasm-2024-rls", "id: aasm-2024-rls-x", "source 'aasm-2024-rls' is not in sources.yaml")] // a number whose source is gone
     public void A_broken_knowledge_file_fails_with_file_and_line(string file, string find, string replace, string message)
     {
-        var files = KnowledgeLoader.EmbeddedFiles().ToDictionary(kv => kv.Key, kv => kv.Value);
+        var files = Repository.KnowledgeFiles();
         Assert.Contains(find, files[file], StringComparison.Ordinal);
         files[file] = ReplaceFirst(files[file], find, replace);
 
@@ -108,7 +109,7 @@ public sealed class KnowledgeLoaderTests
     [Fact]
     public void A_likelihood_ratio_of_zero_or_less_is_rejected_with_its_line()
     {
-        var files = KnowledgeLoader.EmbeddedFiles().ToDictionary(kv => kv.Key, kv => kv.Value);
+        var files = Repository.KnowledgeFiles();
         var lines = files["conditions.yaml"].Split('\n');
         var index = Array.FindIndex(lines, l => l.Contains("lr: ", StringComparison.Ordinal));
         lines[index] = System.Text.RegularExpressions.Regex.Replace(lines[index], @"lr: [0-9.]+", "lr: 0");
@@ -125,7 +126,7 @@ public sealed class KnowledgeLoaderTests
     [Fact]
     public void A_number_without_a_source_is_rejected()
     {
-        var files = KnowledgeLoader.EmbeddedFiles().ToDictionary(kv => kv.Key, kv => kv.Value);
+        var files = Repository.KnowledgeFiles();
         var lines = files["labs.yaml"].Split('\n');
         var index = Array.FindIndex(lines, l => l.Contains("id: ferritin-rls-iron,", StringComparison.Ordinal));
         Assert.True(index >= 0, "labs.yaml should define ferritin-rls-iron on one line");
@@ -140,7 +141,7 @@ public sealed class KnowledgeLoaderTests
     [Fact]
     public void Invalid_yaml_and_missing_files_are_reported()
     {
-        var files = KnowledgeLoader.EmbeddedFiles().ToDictionary(kv => kv.Key, kv => kv.Value);
+        var files = Repository.KnowledgeFiles();
         files["findings.yaml"] = "findings: [ {id: a";
         files.Remove("triage.yaml");
 

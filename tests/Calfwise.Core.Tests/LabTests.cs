@@ -2,12 +2,13 @@ using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Labs;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Core.Tests;
 
 public sealed class LabTests
 {
-    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
     private static readonly LabInterpreter Interpreter = new(Knowledge);
 
     // analyte, value, unit as written, expected canonical value
@@ -150,7 +151,7 @@ public sealed class KidneyFunctionTests
     [InlineData(2.0, "female", 70, 26)] // reduced function
     public void Egfr_follows_ckd_epi_2021(double creatinine, string sex, int age, int expected)
     {
-        var analyte = KnowledgeBase.Embedded.AnalytesById["creatinine"];
+        var analyte = EmbeddedKnowledge.Instance.AnalytesById["creatinine"];
         var canonical = (decimal)creatinine * 88.42m;
         var egfr = KidneyFunction.Egfr(analyte, canonical, sex == "male" ? Sex.Male : Sex.Female, age);
         Assert.Equal(expected, Math.Round(egfr!.Value));
@@ -158,5 +159,5 @@ public sealed class KidneyFunctionTests
 
     [Fact]
     public void Egfr_is_not_estimated_for_children() =>
-        Assert.Null(KidneyFunction.Egfr(KnowledgeBase.Embedded.AnalytesById["creatinine"], 50, Sex.Male, 12));
+        Assert.Null(KidneyFunction.Egfr(EmbeddedKnowledge.Instance.AnalytesById["creatinine"], 50, Sex.Male, 12));
 }

@@ -1,6 +1,7 @@
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Labs;
+using Calfwise.Knowledge;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -9,7 +10,7 @@ namespace Calfwise.Core.Tests;
 
 public sealed class PropertyTests
 {
-    private static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
     private static readonly AssessmentEngine Engine = new(Knowledge);
 
     /// <summary>How strongly iron is indicated, from not at all to most.</summary>

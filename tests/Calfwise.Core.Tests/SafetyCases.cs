@@ -3,6 +3,7 @@ using System.Globalization;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -30,7 +31,7 @@ public sealed record Noise(ImmutableList<(int Finding, AnswerKind Answer)> Answe
 /// <summary>Case building for the safety properties: readable descriptions, normal labs, random cases and noise.</summary>
 public static class SafetyCases
 {
-    internal static readonly KnowledgeBase Knowledge = KnowledgeBase.Embedded;
+    internal static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
     internal static readonly AssessmentEngine Engine = new(Knowledge);
 
     /// <summary>Inputs of the iron treatment algorithm: a rule on any of them touches them all.</summary>

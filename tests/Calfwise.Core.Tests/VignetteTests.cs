@@ -2,13 +2,14 @@ using System.Text.Json;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 
 namespace Calfwise.Core.Tests;
 
 /// <summary>Clinical behaviour pinned by cases written from the guidelines (see Vignettes/README.md).</summary>
 public sealed class VignetteTests
 {
-    private static readonly AssessmentEngine Engine = new(KnowledgeBase.Embedded);
+    private static readonly AssessmentEngine Engine = new(EmbeddedKnowledge.Instance);
 
     public static TheoryData<string> Files()
     {
@@ -27,7 +28,7 @@ public sealed class VignetteTests
         var vignettes = Vignette.All();
         Assert.True(vignettes.Count >= 40, $"only {vignettes.Count} vignettes");
         var expectedTop = vignettes.SelectMany(v => v.Top.Append(v.First ?? "")).ToHashSet();
-        var missing = KnowledgeBase.Embedded.Conditions.Select(c => c.Id).Where(id => !expectedTop.Contains(id)).ToList();
+        var missing = EmbeddedKnowledge.Instance.Conditions.Select(c => c.Id).Where(id => !expectedTop.Contains(id)).ToList();
         Assert.True(missing.Count == 0, "conditions no vignette expects at the top: " + string.Join(", ", missing));
         var levels = vignettes.Select(v => v.Triage).ToHashSet();
         Assert.All(TriageLevels.All, level => Assert.Contains(level, levels));

@@ -11,6 +11,11 @@ public static class Repository
     /// <summary>A path under the repository's root.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
+    /// <summary>The knowledge YAML files in the repository, by file name: to load, or to change and load in a test.</summary>
+    public static Dictionary<string, string> KnowledgeFiles() =>
+        Directory.GetFiles(PathOf("knowledge"), "*.yaml")
+            .ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -31,11 +32,15 @@ public sealed class KnowledgeCheckCommand(CliIo io) : Command<KnowledgeCheckSett
                 return ExitCodes.BadInput;
             }
 
-            result = KnowledgeLoader.LoadDirectory(path);
+            // Loading from a folder is the command line's job: Core reads texts, never files.
+            var files = KnowledgeLoader.FileNames
+                .Where(name => File.Exists(Path.Combine(path, name)))
+                .ToDictionary(name => name, name => File.ReadAllText(Path.Combine(path, name)), StringComparer.Ordinal);
+            result = KnowledgeLoader.Load(files);
         }
         else
         {
-            result = KnowledgeLoader.LoadEmbedded();
+            result = KnowledgeLoader.LoadCompiled(EmbeddedKnowledge.Compiled());
         }
 
         if (!result.IsValid)
@@ -49,7 +54,7 @@ public sealed class KnowledgeCheckCommand(CliIo io) : Command<KnowledgeCheckSett
             return ExitCodes.Failure;
         }
 
-        var knowledge = result.Knowledge!;
+        var knowledge = result.Knowledge;
         if (settings.Estimates)
         {
             io.Out.Profile.Out.Writer.Write(EstimateReport.Markdown(knowledge));

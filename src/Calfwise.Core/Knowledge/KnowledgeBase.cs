@@ -5,8 +5,6 @@ namespace Calfwise.Core.Knowledge;
 /// <summary>The validated knowledge base: everything the engine knows, loaded once and shared.</summary>
 public sealed class KnowledgeBase
 {
-    private static readonly Lazy<KnowledgeBase> EmbeddedInstance = new(() => KnowledgeLoader.LoadEmbedded().OrThrow());
-
     /// <summary>
     /// The knowledge version: a content hash of the knowledge files ("k-" and 12 hex digits). Saved with every
     /// assessment, so a result can be traced to the knowledge that produced it.
@@ -53,9 +51,6 @@ public sealed class KnowledgeBase
         Disclaimer = disclaimer;
         Rls = rls;
     }
-
-    /// <summary>The knowledge base shipped inside this assembly, validated on first use.</summary>
-    public static KnowledgeBase Embedded => EmbeddedInstance.Value;
 
     public FrozenDictionary<string, Source> Sources { get; }
 

@@ -2,8 +2,8 @@ using System.Threading.RateLimiting;
 using Calfwise.Core.Diary;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Interview;
-using Calfwise.Core.Knowledge;
 using Calfwise.Data;
+using Calfwise.Knowledge;
 using Calfwise.Web.Api;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
@@ -20,7 +20,7 @@ public static class CalfwiseSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSingleton(KnowledgeBase.Embedded);
+        services.AddSingleton(EmbeddedKnowledge.Instance);
         services.AddSingleton<AssessmentEngine>();
         services.AddSingleton<Interviewer>();
         services.AddSingleton<DiaryPatterns>();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Calfwise.Core.Knowledge;
+using Calfwise.Knowledge;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -40,7 +40,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(plan.GetByRole(AriaRole.Heading, new() { Name = "Sources" })).ToBeVisibleAsync();
         Assert.True(await plan.Locator("ol.small > li").CountAsync() > 0, "the plan lists no sources");
 
-        await Expect(page.Locator("main p.warning")).ToHaveTextAsync(KnowledgeBase.Embedded.Disclaimer);
+        await Expect(page.Locator("main p.warning")).ToHaveTextAsync(EmbeddedKnowledge.Instance.Disclaimer);
     }
 
     [Fact]

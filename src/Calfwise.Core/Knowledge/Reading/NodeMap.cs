@@ -1,18 +1,18 @@
 using System.Globalization;
-using YamlDotNet.RepresentationModel;
+using Calfwise.Core.Knowledge.Syntax;
 
-namespace Calfwise.Core.Knowledge;
+namespace Calfwise.Core.Knowledge.Reading;
 
 /// <summary>
-/// A YAML mapping read with its file and line, so that every problem can be reported where it is.
+/// A mapping of a knowledge file read with its file and line, so that every problem can be reported where it is.
 /// Reading never throws: problems go to the error sink and a null comes back.
 /// </summary>
-internal sealed class YamlMap
+internal sealed class NodeMap
 {
-    private readonly YamlMappingNode _node;
+    private readonly MapNode _node;
     private readonly ErrorSink _errors;
 
-    public YamlMap(YamlMappingNode node, string file, ErrorSink errors)
+    public NodeMap(MapNode node, string file, ErrorSink errors)
     {
         _node = node;
         File = file;
@@ -23,21 +23,21 @@ internal sealed class YamlMap
 
     public SourceLocation Location => At(_node);
 
-    public SourceLocation At(YamlNode node) => new(File, checked((int)node.Start.Line));
+    public SourceLocation At(KnowledgeNode node) => new(File, node.Line);
 
     public void Error(string message) => _errors.Add(Location, message);
 
-    public void Error(YamlNode node, string message) => _errors.Add(At(node), message);
+    public void Error(KnowledgeNode node, string message) => _errors.Add(At(node), message);
 
-    public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
+    public bool Has(string key) => _node[key] is not null;
 
-    public YamlNode? Raw(string key) => _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    public KnowledgeNode? Raw(string key) => _node[key];
 
     public void OnlyKeys(params string[] allowed)
     {
-        foreach (var key in _node.Children.Keys)
+        foreach (var (key, _) in _node.Entries)
         {
-            var name = (key as YamlScalarNode)?.Value ?? "";
+            var name = key.Value ?? "";
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
                 Error(key, $"unknown key '{name}'; accepted keys: {string.Join(", ", allowed)}");
@@ -48,7 +48,7 @@ internal sealed class YamlMap
     public string? Str(string key, bool required = true)
     {
         var node = Raw(key);
-        if (node is null || IsNull(node))
+        if (node is null || node is ScalarNode { IsNull: true })
         {
             if (required)
             {
@@ -58,7 +58,7 @@ internal sealed class YamlMap
             return null;
         }
 
-        if (node is not YamlScalarNode scalar)
+        if (node is not ScalarNode scalar)
         {
             Error(node, $"'{key}' must be a single value");
             return null;
@@ -166,7 +166,7 @@ internal sealed class YamlMap
         };
     }
 
-    public IReadOnlyList<YamlMap> Maps(string key, bool required = true)
+    public IReadOnlyList<NodeMap> Maps(string key, bool required = true)
     {
         var node = Raw(key);
         if (node is null)
@@ -179,18 +179,18 @@ internal sealed class YamlMap
             return [];
         }
 
-        if (node is not YamlSequenceNode sequence)
+        if (node is not ListNode sequence)
         {
             Error(node, $"'{key}' must be a list");
             return [];
         }
 
-        var maps = new List<YamlMap>();
-        foreach (var item in sequence.Children)
+        var maps = new List<NodeMap>();
+        foreach (var item in sequence.Items)
         {
-            if (item is YamlMappingNode mapping)
+            if (item is MapNode mapping)
             {
-                maps.Add(new YamlMap(mapping, File, _errors));
+                maps.Add(new NodeMap(mapping, File, _errors));
             }
             else
             {
@@ -201,7 +201,7 @@ internal sealed class YamlMap
         return maps;
     }
 
-    public YamlMap? Map(string key, bool required = true)
+    public NodeMap? Map(string key, bool required = true)
     {
         var node = Raw(key);
         if (node is null)
@@ -214,9 +214,9 @@ internal sealed class YamlMap
             return null;
         }
 
-        if (node is YamlMappingNode mapping)
+        if (node is MapNode mapping)
         {
-            return new YamlMap(mapping, File, _errors);
+            return new NodeMap(mapping, File, _errors);
         }
 
         Error(node, $"'{key}' must be a mapping of keys to values");
@@ -236,16 +236,16 @@ internal sealed class YamlMap
             return [];
         }
 
-        if (node is not YamlSequenceNode sequence)
+        if (node is not ListNode sequence)
         {
             Error(node, $"'{key}' must be a list");
             return [];
         }
 
         var values = new List<string>();
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
-            if (item is YamlScalarNode { Value: { Length: > 0 } value })
+            if (item is ScalarNode { Value: { Length: > 0 } value })
             {
                 values.Add(value);
             }
@@ -258,11 +258,8 @@ internal sealed class YamlMap
         return values;
     }
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode scalar
-        && (string.IsNullOrEmpty(scalar.Value) || (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "~" or "null"));
 
-    private T ErrorReturn<T>(YamlNode node, string message, T value)
+    private T ErrorReturn<T>(KnowledgeNode node, string message, T value)
     {
         Error(node, message);
         return value;
