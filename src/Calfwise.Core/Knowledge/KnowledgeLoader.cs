@@ -20,7 +20,7 @@ public static class KnowledgeLoader
     [
         "sources.yaml", "findings.yaml", "conditions.yaml", "labs.yaml", "medications.yaml",
         "red-flags.yaml", "recommendations.yaml", "triage.yaml", "instruments.yaml", "interview.yaml",
-        "diary.yaml",
+        "diary.yaml", "codes.yaml",
     ];
 
     /// <summary>Thresholds the engine's code reads by id; the knowledge base must define them.</summary>
@@ -105,6 +105,7 @@ public static class KnowledgeLoader
         var knowledge = reader.Read(roots);
         knowledge.Version = VersionOf(files);
         new Validator(knowledge, reader, errors).Validate();
+        Reading.CodesReader.Bind(roots["codes.yaml"], knowledge, errors);
         return new KnowledgeLoadResult(errors.Errors.Count == 0 ? knowledge : null, errors.Errors);
     }
 
@@ -532,14 +533,10 @@ public static class KnowledgeLoader
 
         private Analyte? ReadAnalyte(YamlMap map)
         {
-            map.OnlyKeys("id", "name", "loinc", "canonical", "units", "bounds", "ranges", "critical", "aliases");
+            // The LOINC codes are in codes.yaml; Loinc is set from there (Reading/CodesReader.cs).
+            map.OnlyKeys("id", "name", "canonical", "units", "bounds", "ranges", "critical", "aliases");
             var id = Id(map);
             var name = map.Str("name");
-            var loinc = map.Str("loinc");
-            if (loinc is not null && !IsLoinc(loinc))
-            {
-                map.Error($"loinc '{loinc}' is not a LOINC code (digits, a hyphen and a check digit)");
-            }
 
             var canonical = map.Str("canonical");
             if (canonical is not null && !IsUnit(canonical))
@@ -608,15 +605,9 @@ public static class KnowledgeLoader
                 }
             }
 
-            return id is null || name is null || loinc is null || canonical is null || min is null || max is null || boundsSource is null
+            return id is null || name is null || canonical is null || min is null || max is null || boundsSource is null
                 ? null
-                : new Analyte(id, name, loinc, new LabUnit(canonical, 1, 1), units, min.Value, max.Value, boundsSource, ranges, critical, map.Strings("aliases", required: false), map.Location);
-        }
-
-        private static bool IsLoinc(string code)
-        {
-            var dash = code.IndexOf('-', StringComparison.Ordinal);
-            return dash > 0 && dash == code.Length - 2 && code.All(c => char.IsAsciiDigit(c) || c == '-');
+                : new Analyte(id, name, "", new LabUnit(canonical, 1, 1), units, min.Value, max.Value, boundsSource, ranges, critical, map.Strings("aliases", required: false), map.Location);
         }
 
         private static bool IsUnit(string code) =>
