@@ -23,7 +23,8 @@ public sealed class KnowledgeCodesCheckTests
     [InlineData("loinc: [2823-3, 6298-4", "loinc: [2823-3, 2823-3, 6298-4", "loinc '2823-3' is listed twice for 'potassium'")]
     [InlineData("{ analyte: ck, loinc: [2157-6] }", "{ analyte: sodium, loinc: [2157-6] }", "analyte 'sodium' is listed twice in 'analytes'")]
     [InlineData("{ analyte: ck, loinc: [2157-6] }", "{ analyte: ck }", "analyte 'ck' has no codes")]
-    [InlineData("{ analyte: ck, loinc: [2157-6] }", "{ analyte: ck, loinc: 2157-6 }", "'loinc' must be a list of codes")]
+    [InlineData("{ analyte: ck, loinc: [2157-6] }", "{ analyte: ck, loinc: [] }", "analyte 'ck' has no codes")]
+    [InlineData("{ analyte: ck, loinc: [2157-6] }", "{ analyte: ck, loinc: 2157-6 }", "'loinc' must be a list")]
     [InlineData("{ analyte: ck, loinc: [2157-6] }", "{ analyte: ck, snomed: [2157-6] }", "unknown key 'snomed'")]
     public void A_broken_code_fails_with_its_file_and_line(string find, string replace, string message)
     {

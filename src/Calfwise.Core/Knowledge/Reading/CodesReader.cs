@@ -1,5 +1,3 @@
-using YamlDotNet.RepresentationModel;
-
 namespace Calfwise.Core.Knowledge.Reading;
 
 /// <summary>
@@ -63,12 +61,15 @@ internal static class CodesReader
                     entry.Error($"{Name(section.Target)} '{id}' is listed twice in '{section.Key}'; give all its codes in one entry");
                 }
 
+                var written = 0;
                 foreach (var (key, system) in section.Systems)
                 {
-                    bindings.AddRange(ReadCodes(entry, key, system, section.Target, id));
+                    var codes = entry.Strings(key, required: false);
+                    written += codes.Count;
+                    bindings.AddRange(Checked(entry, key, system, codes, section.Target, id));
                 }
 
-                if (section.Systems.All(s => !entry.Has(s.Key)))
+                if (written == 0)
                 {
                     entry.Error($"{Name(section.Target)} '{id}' has no codes; leave it out and say why in a comment");
                 }
@@ -92,36 +93,27 @@ internal static class CodesReader
         knowledge.BindCodes(bindings);
     }
 
-    private static List<CodeBinding> ReadCodes(YamlMap entry, string key, CodeSystem system, CodeTarget target, string id)
+    // Only the plain reading helpers are used (no YAML node types), so the reader moves with the loader's syntax layer.
+    private static List<CodeBinding> Checked(YamlMap entry, string key, CodeSystem system, IReadOnlyList<string> written, CodeTarget target, string id)
     {
         var codes = new List<CodeBinding>();
-        switch (entry.Raw(key))
+        foreach (var code in written)
         {
-            case null:
-                return codes;
-            case YamlSequenceNode { Children.Count: > 0 } list:
-                foreach (var item in list.Children)
-                {
-                    var code = (item as YamlScalarNode)?.Value ?? "";
-                    if (CodeFormats.Problem(system, code) is { } problem)
-                    {
-                        entry.Error(item, $"{key} of '{id}': {problem}");
-                    }
-                    else if (codes.Any(c => c.Code == code))
-                    {
-                        entry.Error(item, $"{key} '{code}' is listed twice for '{id}'");
-                    }
-                    else
-                    {
-                        codes.Add(new CodeBinding(target, id, system, code, entry.At(item)));
-                    }
-                }
-
-                return codes;
-            case var other:
-                entry.Error(other, $"'{key}' must be a list of codes, such as [{Example(system)}]");
-                return codes;
+            if (CodeFormats.Problem(system, code) is { } problem)
+            {
+                entry.Error($"{key} of '{id}': {problem}");
+            }
+            else if (codes.Any(c => c.Code == code))
+            {
+                entry.Error($"{key} '{code}' is listed twice for '{id}'");
+            }
+            else
+            {
+                codes.Add(new CodeBinding(target, id, system, code, entry.Location));
+            }
         }
+
+        return codes;
     }
 
     private static HashSet<string> Known(CodeTarget target, KnowledgeBase knowledge) => target switch
@@ -138,16 +130,6 @@ internal static class CodesReader
         CodeTarget.MedicationClass => "medication class",
         CodeTarget.Person => "person fact",
         _ => target.ToString().ToLowerInvariant(),
-    };
-
-    private static string Example(CodeSystem system) => system switch
-    {
-        CodeSystem.Loinc => "2951-2",
-        CodeSystem.Atc => "C03C",
-        CodeSystem.RxNorm => "4603",
-        CodeSystem.Icd10Cm => "G25.81",
-        CodeSystem.Icd10 => "G25.8",
-        _ => "32914008",
     };
 
     private static string Suggest(string id, IEnumerable<string> known)
