@@ -50,6 +50,7 @@ public sealed class KnowledgeBase
         Bands = bands.ToFrozenDictionary(b => b.Id, StringComparer.Ordinal);
         Disclaimer = disclaimer;
         Rls = rls;
+        Codes = new Codes([], this);
     }
 
     public FrozenDictionary<string, Source> Sources { get; }
@@ -62,9 +63,12 @@ public sealed class KnowledgeBase
 
     public FrozenDictionary<string, Condition> ConditionsById { get; }
 
-    public IReadOnlyList<Analyte> Analytes { get; }
+    public IReadOnlyList<Analyte> Analytes { get; private set; }
 
-    public FrozenDictionary<string, Analyte> AnalytesById { get; }
+    public FrozenDictionary<string, Analyte> AnalytesById { get; private set; }
+
+    /// <summary>The clinical codes (LOINC, SNOMED CT, ICD-10, ATC, RxNorm) bound to the items (codes.yaml).</summary>
+    public Codes Codes { get; private set; }
 
     public FrozenDictionary<string, Threshold> Thresholds { get; }
 
@@ -92,6 +96,14 @@ public sealed class KnowledgeBase
     public InterviewKnowledge Interview { get; }
 
     public DiaryPolicy Diary { get; }
+
+    /// <summary>Takes the codes of codes.yaml; each analyte's <see cref="Analyte.Loinc"/> becomes its preferred (first) LOINC code.</summary>
+    internal void BindCodes(IReadOnlyList<CodeBinding> bindings)
+    {
+        Codes = new Codes(bindings, this);
+        Analytes = Analytes.Select(a => a with { Loinc = Codes.LoincOf(a.Id) is [var preferred, ..] ? preferred : "" }).ToList();
+        AnalytesById = Analytes.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+    }
 
     public Threshold Threshold(string id) =>
         Thresholds.TryGetValue(id, out var threshold)

@@ -28,7 +28,7 @@ public static class KnowledgeLoader
     [
         "sources.yaml", "findings.yaml", "conditions.yaml", "labs.yaml", "medications.yaml",
         "red-flags.yaml", "recommendations.yaml", "triage.yaml", "instruments.yaml", "interview.yaml",
-        "diary.yaml",
+        "diary.yaml", "codes.yaml",
     ];
 
     /// <summary>Thresholds the engine's code reads by id; the knowledge base must define them.</summary>
@@ -158,6 +158,7 @@ public static class KnowledgeLoader
 
         knowledge.Version = version;
         new KnowledgeValidator(knowledge, reader, errors).Validate();
+        CodesReader.Bind(roots["codes.yaml"], knowledge, errors);
         return new KnowledgeLoadResult(errors.Errors.Count == 0 ? knowledge : null, errors.Errors);
     }
 }

@@ -7,14 +7,10 @@ internal sealed partial class KnowledgeReader
 {
     private Analyte? ReadAnalyte(NodeMap map)
     {
-        map.OnlyKeys("id", "name", "loinc", "canonical", "units", "bounds", "ranges", "critical", "aliases");
+        // The LOINC codes are in codes.yaml; Loinc is set from there (CodesReader).
+        map.OnlyKeys("id", "name", "canonical", "units", "bounds", "ranges", "critical", "aliases");
         var id = Id(map);
         var name = map.Str("name");
-        var loinc = map.Str("loinc");
-        if (loinc is not null && !IsLoinc(loinc))
-        {
-            map.Error($"loinc '{loinc}' is not a LOINC code (digits, a hyphen and a check digit)");
-        }
 
         var canonical = map.Str("canonical");
         if (canonical is not null && !IsUnit(canonical))
@@ -83,16 +79,11 @@ internal sealed partial class KnowledgeReader
             }
         }
 
-        return id is null || name is null || loinc is null || canonical is null || min is null || max is null || boundsSource is null
+        return id is null || name is null || canonical is null || min is null || max is null || boundsSource is null
             ? null
-            : new Analyte(id, name, loinc, new LabUnit(canonical, 1, 1), units, min.Value, max.Value, boundsSource, ranges, critical, map.Strings("aliases", required: false), map.Location);
+            : new Analyte(id, name, "", new LabUnit(canonical, 1, 1), units, min.Value, max.Value, boundsSource, ranges, critical, map.Strings("aliases", required: false), map.Location);
     }
 
-    private static bool IsLoinc(string code)
-    {
-        var dash = code.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 && dash == code.Length - 2 && code.All(c => char.IsAsciiDigit(c) || c == '-');
-    }
 
     private static bool IsUnit(string code) =>
         code.Length > 0 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '%' or '.' or '[' or ']' or '_');
