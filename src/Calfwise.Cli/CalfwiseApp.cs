@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Calfwise.Cli.Commands;
 using Calfwise.Core.Knowledge;
 using Calfwise.Knowledge;
@@ -8,6 +9,7 @@ namespace Calfwise.Cli;
 /// <summary>Composes the calfwise command line.</summary>
 public static class CalfwiseApp
 {
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Spectre.Console.Cli's reflection is kept working by rooting its assembly and ours (Calfwise.Cli.csproj); the published tool is run end to end.")]
     public static CommandApp Create(CliIo io)
     {
         var registrar = new TypeRegistrar();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Spectre.Console.Cli;
 
 namespace Calfwise.Cli;
@@ -29,6 +30,7 @@ internal sealed class TypeRegistrar : ITypeRegistrar
         list.Add(factory);
     }
 
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only arrays of reference types (commands, settings, services) are made; their code is shared.")]
     private object? Resolve(Type type)
     {
         if (_factories.TryGetValue(type, out var factories))
@@ -48,6 +50,7 @@ internal sealed class TypeRegistrar : ITypeRegistrar
         return type.IsAbstract || type.IsInterface ? null : Create(type);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Commands and their dependencies live in assemblies kept whole for trimming (Calfwise.Cli.csproj).")]
     private object Create(Type type)
     {
         var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
