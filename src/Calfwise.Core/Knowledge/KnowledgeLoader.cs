@@ -37,8 +37,7 @@ public static class KnowledgeLoader
     public static IReadOnlyList<string> RequiredBands { get; } = ["leading", "possible", "likely"];
 
     /// <summary>Analytes the engine's code reads by id.</summary>
-    public static IReadOnlyList<string> RequiredAnalytes { get; } =
-        ["ferritin", "transferrin-saturation", "iron", "tibc", "hemoglobin", "crp", "creatinine"];
+    public static IReadOnlyList<string> RequiredAnalytes { get; } = Labs.AnalyteIds.Required;
 
     public static KnowledgeLoadResult LoadEmbedded() => Load(EmbeddedFiles());
 
@@ -736,15 +735,14 @@ public static class KnowledgeLoader
         {
             map.OnlyKeys("id", "kind", "title", "text", "sources", "when");
             var (id, kind, title, text, sources, when) = (Id(map), map.Str("kind"), map.Str("title"), map.Str("text"), Sources(map), ReadRuleAt(map, "when"));
-            string[] kinds = ["test", "treatment", "lifestyle", "medication-review", "referral", "care"];
-            if (kind is not null && !kinds.Contains(kind))
+            if (kind is not null && RecommendationKinds.Parse(kind) is null)
             {
-                map.Error($"kind '{kind}' is not one of {string.Join(", ", kinds)}");
+                map.Error($"kind '{kind}' is not one of {string.Join(", ", RecommendationKinds.All.Select(k => k.ToId()))}");
             }
 
-            return id is null || kind is null || title is null || text is null || when is null
+            return id is null || RecommendationKinds.Parse(kind) is not { } parsed || title is null || text is null || when is null
                 ? null
-                : new Recommendation(id, kind, title, text, sources, when, map.Location);
+                : new Recommendation(id, parsed, title, text, sources, when, map.Location);
         }
 
         private List<string> Sources(YamlMap map)
