@@ -14,14 +14,15 @@ public sealed class Result<T>
         Errors = errors;
     }
 
-    /// <summary>The value; null exactly when <see cref="IsSuccess"/> is false.</summary>
+    /// <summary>The value on success; null (or the default of a value type) on failure.</summary>
     public T? Value { get; }
 
     /// <summary>What is wrong with the input, each naming its field; empty on success.</summary>
     public IReadOnlyList<InputError> Errors { get; }
 
+    /// <summary>Whether there is a value (decided by the errors: a value type's default is a value too).</summary>
     [MemberNotNullWhen(true, nameof(Value))]
-    public bool IsSuccess => Value is not null;
+    public bool IsSuccess => Errors.Count == 0;
 
     /// <summary>The value transformed on success; the same errors on failure.</summary>
     public Result<TOut> Map<TOut>(Func<T, TOut> map)
