@@ -234,11 +234,10 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
                 }
 
                 var parsed = LabExpression.Parse([$"{analyteId}={text}"], knowledge);
-                var candidate = patient with { Labs = [.. labs, .. parsed.Labs] };
-                var errors = parsed.Errors.Count > 0 ? parsed.Errors : CaseValidator.Validate(candidate, knowledge, TimeProvider.System).Errors;
-                if (errors.Count == 0)
+                var errors = parsed.IsSuccess ? CaseValidator.Validate(patient with { Labs = [.. labs, .. parsed.Value] }, knowledge, TimeProvider.System).Errors : parsed.Errors;
+                if (parsed.IsSuccess && errors.Count == 0)
                 {
-                    labs.AddRange(parsed.Labs);
+                    labs.AddRange(parsed.Value);
                     break;
                 }
 

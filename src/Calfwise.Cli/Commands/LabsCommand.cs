@@ -59,12 +59,12 @@ public sealed class LabsCommand(CliIo io, KnowledgeBase knowledge) : Command<Lab
         }
 
         var parsed = LabExpression.Parse(settings.Labs, knowledge);
-        if (parsed.Errors.Count > 0)
+        if (!parsed.IsSuccess)
         {
             return Report.InputErrors(io, parsed.Errors);
         }
 
-        var patient = new PatientCase(settings.Age, sex, settings.Pregnant ? true : null, new Dictionary<string, bool>(), [], parsed.Labs, null);
+        var patient = new PatientCase(settings.Age, sex, settings.Pregnant ? true : null, new Dictionary<string, bool>(), [], parsed.Value, null);
         var validated = CaseValidator.Validate(patient, knowledge, TimeProvider.System);
         if (!validated.IsSuccess)
         {
