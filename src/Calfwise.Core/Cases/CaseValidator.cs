@@ -36,15 +36,15 @@ public static class CaseValidator
             errors.Add(new("trimester", $"must be 1, 2 or 3, and only with pregnant: true (got {trimester})"));
         }
 
-        foreach (var id in input.Findings.Keys.Concat(input.DontKnow).Where(id => !knowledge.FindingsById.ContainsKey(id)))
+        CheckFindings(input.Findings.Keys, knowledge, errors);
+        CheckFindings(input.DontKnow, knowledge, errors);
+        if (input.LabsUnavailable.Count > 0)
         {
-            errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
-        }
-
-        var requests = knowledge.Interview.LabRequests.Select(r => r.Id).ToList();
-        foreach (var id in input.LabsUnavailable.Where(id => !requests.Contains(id)))
-        {
-            errors.Add(new("labsUnavailable", UnknownId("lab request", id, requests) + $"; accepted: {string.Join(", ", requests)}"));
+            var requests = knowledge.Interview.LabRequests.Select(r => r.Id).ToList();
+            foreach (var id in input.LabsUnavailable.Where(id => !requests.Contains(id)))
+            {
+                errors.Add(new("labsUnavailable", UnknownId("lab request", id, requests) + $"; accepted: {string.Join(", ", requests)}"));
+            }
         }
 
         var labs = Labs(input, knowledge, today, errors);
@@ -59,7 +59,7 @@ public static class CaseValidator
             return Result.Failure<ValidatedCase>(errors);
         }
 
-        var classes = input.Medications
+        IReadOnlyList<MedicationClass> classes = input.Medications.Count == 0 ? [] : input.Medications
             .SelectMany(m => knowledge.DrugClasses.TryGetValue(m.Trim(), out var found) ? found : [])
             .Distinct()
             .ToList();
@@ -68,7 +68,7 @@ public static class CaseValidator
 
     /// <summary>Medication names that are in no class of the knowledge base: kept, and reported as warnings.</summary>
     public static IReadOnlyList<string> UnknownMedications(PatientCase input, KnowledgeBase knowledge) =>
-        input.Medications.Where(m => !knowledge.DrugClasses.ContainsKey(m.Trim())).ToList();
+        input.Medications.Count == 0 ? [] : input.Medications.Where(m => !knowledge.DrugClasses.ContainsKey(m.Trim())).ToList();
 
     /// <summary>The age in whole years completed on <paramref name="today"/> of someone born on <paramref name="birthDate"/>.</summary>
     public static int AgeOn(DateOnly birthDate, DateOnly today)
@@ -162,6 +162,17 @@ public static class CaseValidator
         return labs;
     }
 
+    private static void CheckFindings(IEnumerable<string> ids, KnowledgeBase knowledge, List<InputError> errors)
+    {
+        foreach (var id in ids)
+        {
+            if (!knowledge.FindingsById.ContainsKey(id))
+            {
+                errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
+            }
+        }
+    }
+
     private static void CheckIrls(PatientCase input, KnowledgeBase knowledge, List<InputError> errors)
     {
         if (input.Irls is not { } irls)
@@ -186,12 +197,25 @@ public static class CaseValidator
 
     /// <summary>Inflammation is a CRP above <c>crp-inflammation</c>, read once here for the whole assessment.</summary>
     private static bool? Inflammation(List<ValidLab> labs, KnowledgeBase knowledge) =>
-        labs.FirstOrDefault(l => l.Analyte.Id == AnalyteIds.Crp) is { } crp
+        Find(labs, AnalyteIds.Crp) is { } crp
             ? decimal.Round(crp.Canonical.Value, 6) > knowledge.Threshold("crp-inflammation").Value
             : null;
 
     private static decimal? Canonical(List<ValidLab> labs, string analyteId) =>
-        labs.FirstOrDefault(l => l.Analyte.Id == analyteId) is { } lab ? decimal.Round(lab.Canonical.Value, 4) : null;
+        Find(labs, analyteId) is { } lab ? decimal.Round(lab.Canonical.Value, 4) : null;
+
+    private static ValidLab? Find(List<ValidLab> labs, string analyteId)
+    {
+        foreach (var lab in labs)
+        {
+            if (lab.Analyte.Id == analyteId)
+            {
+                return lab;
+            }
+        }
+
+        return null;
+    }
 
     private static decimal? ToCanonical(LabUnit unit, decimal value)
     {
