@@ -106,6 +106,16 @@ public sealed class CaseValidatorTests
     }
 
     [Fact]
+    public void A_case_validated_against_another_knowledge_base_is_refused()
+    {
+        var other = KnowledgeLoader.LoadEmbedded().Knowledge;
+        Assert.NotNull(other);
+        var validated = CaseValidator.Validate(CaseBuilder.Woman(40), other, Today).Valid();
+        Assert.Throws<ArgumentException>(() => new AssessmentEngine(Knowledge).Assess(validated));
+        Assert.Same(other, validated.Knowledge);
+    }
+
+    [Fact]
     public void Assessing_an_invalid_case_fails_with_the_validator_errors_and_no_value()
     {
         var result = new AssessmentEngine(Knowledge).Assess(CaseBuilder.Woman(40).Build() with { BirthDate = DateOnly.MaxValue });

@@ -63,7 +63,7 @@ public static class CaseValidator
             .SelectMany(m => knowledge.DrugClasses.TryGetValue(m.Trim(), out var found) ? found : [])
             .Distinct()
             .ToList();
-        return Result.Success(new ValidatedCase(input, age, labs, Inflammation(labs, knowledge), classes, UnknownMedications(input, knowledge)));
+        return Result.Success(new ValidatedCase(knowledge, input, age, labs, Inflammation(labs, knowledge), classes, UnknownMedications(input, knowledge)));
     }
 
     /// <summary>Medication names that are in no class of the knowledge base: kept, and reported as warnings.</summary>

@@ -17,8 +17,9 @@ public sealed record ValidLab(Analyte Analyte, Quantity Reported, Quantity Canon
 /// </summary>
 public sealed class ValidatedCase
 {
-    internal ValidatedCase(PatientCase input, decimal age, IReadOnlyList<ValidLab> labs, bool? inflammation, IReadOnlyList<MedicationClass> medicationClasses, IReadOnlyList<string> unknownMedications)
+    internal ValidatedCase(KnowledgeBase knowledge, PatientCase input, decimal age, IReadOnlyList<ValidLab> labs, bool? inflammation, IReadOnlyList<MedicationClass> medicationClasses, IReadOnlyList<string> unknownMedications)
     {
+        Knowledge = knowledge;
         Input = input;
         Age = age;
         Labs = labs;
@@ -26,6 +27,9 @@ public sealed class ValidatedCase
         MedicationClasses = medicationClasses;
         UnknownMedications = unknownMedications;
     }
+
+    /// <summary>The knowledge base the case was checked against: the only one it may be assessed with.</summary>
+    public KnowledgeBase Knowledge { get; }
 
     /// <summary>The case as given (answers, medicines and labs as written).</summary>
     public PatientCase Input { get; }
@@ -84,5 +88,5 @@ public sealed class ValidatedCase
     /// <summary>A copy with one finding answered, for ids taken from the knowledge base (the interview's what-ifs).</summary>
     internal ValidatedCase WithAnswer(string findingId, bool answer) => With(Input.WithAnswer(findingId, answer));
 
-    private ValidatedCase With(PatientCase input) => new(input, Age, Labs, Inflammation, MedicationClasses, UnknownMedications);
+    private ValidatedCase With(PatientCase input) => new(Knowledge, input, Age, Labs, Inflammation, MedicationClasses, UnknownMedications);
 }

@@ -39,8 +39,14 @@ public sealed class AssessmentEngine
     public Result<Assessment> Assess(PatientCase input) => CaseValidator.Validate(input, _knowledge, _time).Map(Assess);
 
     /// <summary>Assesses a validated case, trusting it: nothing is checked or converted again.</summary>
+    /// <exception cref="ArgumentException">The case was validated against another knowledge base.</exception>
     public Assessment Assess(ValidatedCase input)
     {
+        if (!ReferenceEquals(input.Knowledge, _knowledge))
+        {
+            throw new ArgumentException("The case was validated against another knowledge base than this engine's.", nameof(input));
+        }
+
         var labs = _labs.Interpret(input);
         var (anemia, severeAnemia) = Anemia(input, labs);
         var iron = _iron.Plan(input, labs, anemia, severeAnemia);
