@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Calfwise.Core;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
@@ -28,7 +29,7 @@ public class AssessmentBenchmarks
         foreach (var patient in new[] { _restlessLegsWithLabs, _twitchWithoutLabs })
         {
             var outcome = _engine.Assess(patient);
-            if (!outcome.IsValid)
+            if (!outcome.IsSuccess)
             {
                 throw new InvalidOperationException($"Sample case is not valid: {string.Join("; ", outcome.Errors)}");
             }
@@ -37,11 +38,11 @@ public class AssessmentBenchmarks
 
     /// <summary>(a) Restless legs with four labs, a medication and IRLS scores (examples/rls-low-ferritin.json).</summary>
     [Benchmark(Baseline = true)]
-    public AssessmentOutcome RestlessLegsWithLabs() => _engine.Assess(_restlessLegsWithLabs);
+    public Result<Assessment> RestlessLegsWithLabs() => _engine.Assess(_restlessLegsWithLabs);
 
     /// <summary>(b) Benign twitching with no labs and no medications (examples/benign-twitch-coffee.json).</summary>
     [Benchmark]
-    public AssessmentOutcome TwitchWithoutLabs() => _engine.Assess(_twitchWithoutLabs);
+    public Result<Assessment> TwitchWithoutLabs() => _engine.Assess(_twitchWithoutLabs);
 
     /// <summary>(c) Case (a) as the CLI runs it: read the case JSON, assess, write the assessment JSON.</summary>
     [Benchmark]
@@ -49,6 +50,6 @@ public class AssessmentBenchmarks
     {
         var read = CaseJson.Read(SampleCases.RestlessLegsLowFerritin, _knowledge);
         var outcome = _engine.Assess(read.Case!);
-        return AssessmentJson.Write(outcome.Assessment!);
+        return outcome.IsSuccess ? AssessmentJson.Write(outcome.Value) : throw new InvalidOperationException(string.Join("; ", outcome.Errors));
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Calfwise.Core;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Interview;
 using Calfwise.Core.Knowledge;
@@ -33,7 +34,7 @@ public class InterviewBenchmarks
         // The last call of a whole simulated interview (answers from the example, "no" otherwise): it must rule out
         // every remaining question before it says "done".
         var simulated = example with { Findings = new Dictionary<string, bool>() };
-        while (_interviewer.Next(simulated).Step is { IsDone: false, Question: { } question })
+        while (_interviewer.Next(simulated).Value is { IsDone: false, Question: { } question })
         {
             simulated = question.Kind == QuestionKind.Labs
                 ? simulated with { LabsUnavailable = new HashSet<string>(simulated.LabsUnavailable) { question.Id } }
@@ -43,7 +44,7 @@ public class InterviewBenchmarks
         _finished = simulated;
         foreach (var patient in new[] { _afterOpening, _midInterview, _finished })
         {
-            if (!_interviewer.Next(patient).IsValid)
+            if (!_interviewer.Next(patient).IsSuccess)
             {
                 throw new InvalidOperationException("Sample case is not valid.");
             }
@@ -52,13 +53,13 @@ public class InterviewBenchmarks
 
     /// <summary>Right after the opening question: calf twitching, nothing else.</summary>
     [Benchmark(Baseline = true)]
-    public InterviewOutcome AfterOpening() => _interviewer.Next(_afterOpening);
+    public Result<InterviewStep> AfterOpening() => _interviewer.Next(_afterOpening);
 
     /// <summary>Half way: the restless legs example (labs, a medication) with its red-flag questions answered.</summary>
     [Benchmark]
-    public InterviewOutcome MidInterview() => _interviewer.Next(_midInterview);
+    public Result<InterviewStep> MidInterview() => _interviewer.Next(_midInterview);
 
     /// <summary>The last call of an interview, which must rule out every remaining question.</summary>
     [Benchmark]
-    public InterviewOutcome Finished() => _interviewer.Next(_finished);
+    public Result<InterviewStep> Finished() => _interviewer.Next(_finished);
 }

@@ -32,7 +32,7 @@ public sealed class InterviewDontKnowTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var (vignette, run) in runs)
         {
-            var direct = Engine.Assess(InterviewSimulationTests.Complete(vignette.ReadCase(Knowledge))).Assessment!;
+            var direct = Engine.Assess(InterviewSimulationTests.Complete(vignette.ReadCase(Knowledge))).Valid();
             var safe = run.Assessment.Triage.Level >= direct.Triage.Level;
             output.WriteLine($"{(safe ? "ok  " : "LOW ")} {run.Questions,2} questions {run.Answers.DontKnow.Count,2} don't know  {vignette.File}: triage {run.Assessment.Triage.Level.ToId()} (direct {direct.Triage.Level.ToId()})");
             if (!safe)
@@ -42,7 +42,7 @@ public sealed class InterviewDontKnowTests(ITestOutputHelper output)
                 // The "don't know" answers that were truly yes, and the triage each would have reached answered yes.
                 var truth = vignette.ReadCase(Knowledge);
                 var unknownYes = run.Answers.DontKnow.Where(f => truth.Answer(f) == true).Order(StringComparer.Ordinal)
-                    .Select(f => $"{f} in {run.AskedIn[f]} (yes: {Engine.Assess(run.Answers.WithAnswer(f, true)).Assessment!.Triage.Level.ToId()})")
+                    .Select(f => $"{f} in {run.AskedIn[f]} (yes: {Engine.Assess(run.Answers.WithAnswer(f, true)).Valid().Triage.Level.ToId()})")
                     .ToList();
                 failures.Add($"{vignette.File} ({run.Assessment.Triage.Level.ToId()} < {direct.Triage.Level.ToId()}; {run.Answers.DontKnow.Count} don't know, truly yes: {(unknownYes.Count == 0 ? "none" : string.Join(", ", unknownYes))})");
             }
@@ -113,7 +113,7 @@ public sealed class InterviewDontKnowTests(ITestOutputHelper output)
                 .Where(f => Knowledge.FindingsById[f].Audience.Includes(answers.Sex, answers.Age) && !answers.WasAsked(f))
                 .ToList();
             var whatIf = unasked.Aggregate(answers, (patient, finding) => patient.WithAnswer(finding, true));
-            if (unasked.Count > 0 && Engine.Assess(whatIf).Assessment!.RedFlags.Any(f => f.Id == flag.Id))
+            if (unasked.Count > 0 && Engine.Assess(whatIf).Valid().RedFlags.Any(f => f.Id == flag.Id))
             {
                 var by = string.Join(", ", trigger.AskWhen.Where(f => answers.Answer(f) == true || answers.DontKnow.Contains(f)));
                 yield return $"red flag {flag.Id} ({flag.Level.ToId()}, not fired; triggered by {by}) unasked: {string.Join(", ", unasked)}; finished at triage {run.Assessment.Triage.Level.ToId()}: {run.Finish.DoneReason}";

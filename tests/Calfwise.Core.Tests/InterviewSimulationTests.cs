@@ -29,7 +29,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var (vignette, run) in runs)
         {
-            var direct = Engine.Assess(Complete(vignette.ReadCase(Knowledge))).Assessment!;
+            var direct = Engine.Assess(Complete(vignette.ReadCase(Knowledge))).Valid();
             var reached = Top(run.Assessment);
             var expected = Top(direct);
             // An emergency ends the interview at once, sending the person for help: triage is then what must agree.
@@ -42,7 +42,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
             }
 
             // The plan's referrals and care steps must not be lost by asking fewer questions.
-            var missed = direct.Recommendations.Where(r => r.Kind is "referral" or "care").Select(r => r.Id)
+            var missed = direct.Recommendations.Where(r => r.Kind is RecommendationKind.Referral or RecommendationKind.Care).Select(r => r.Id)
                 .Except(run.Assessment.Recommendations.Select(r => r.Id)).ToList();
             if (missed.Count > 0 && run.Assessment.Triage.Level != TriageLevel.Emergency)
             {
@@ -80,7 +80,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
         foreach (var vignette in Vignette.All())
         {
             var patient = vignette.ReadCase(Knowledge);
-            var direct = Engine.Assess(patient).Assessment!;
+            var direct = Engine.Assess(patient).Valid();
             var run = AnswerEverythingRuns.Value.Single(r => r.Vignette.File == vignette.File).Run;
             foreach (var flag in direct.RedFlags)
             {
@@ -127,7 +127,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
     [Fact]
     public void The_opening_question_comes_first_and_names_what_people_feel()
     {
-        var step = Interviewer.Next(CaseBuilder.Woman(40)).Step!;
+        var step = Interviewer.Next(CaseBuilder.Woman(40)).Valid();
         Assert.Equal(QuestionKind.Opening, step.Question!.Kind);
         Assert.Contains(step.Question.Items, i => i.FindingId == "calf-twitching");
     }
@@ -136,13 +136,13 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
     public void A_question_answered_dont_know_is_not_asked_again()
     {
         PatientCase patient = CaseBuilder.Woman(40).Yes("calf-twitching");
-        var first = Interviewer.Next(patient).Step!.Question!;
+        var first = Interviewer.Next(patient).Valid().Question!;
         foreach (var item in first.Items)
         {
             patient = patient.WithDontKnow(item.FindingId);
         }
 
-        var second = Interviewer.Next(patient).Step!;
+        var second = Interviewer.Next(patient).Valid();
         Assert.True(second.IsDone || second.Question!.Items.All(i => !first.Items.Any(f => f.FindingId == i.FindingId)));
     }
 
@@ -156,7 +156,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
         PatientCase patient = CaseBuilder.Woman(45).Answers(findings);
         InterviewStep step;
         var guard = 0;
-        while (!(step = Interviewer.Next(patient).Step!).IsDone && step.Question!.Kind != QuestionKind.Labs && guard++ < 60)
+        while (!(step = Interviewer.Next(patient).Valid()).IsDone && step.Question!.Kind != QuestionKind.Labs && guard++ < 60)
         {
             foreach (var item in step.Question.Items)
             {
@@ -167,9 +167,9 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
         Assert.Equal(QuestionKind.Labs, step.Question?.Kind);
         Assert.Equal("iron-studies", step.Question!.Id);
         patient = patient with { LabsUnavailable = new HashSet<string> { "iron-studies" } };
-        var after = Interviewer.Next(patient).Step!;
+        var after = Interviewer.Next(patient).Valid();
         Assert.True(after.IsDone || after.Question!.Id != "iron-studies");
-        var recommendations = Engine.Assess(patient).Assessment!.Recommendations.Select(r => r.Id).ToList();
+        var recommendations = Engine.Assess(patient).Valid().Recommendations.Select(r => r.Id).ToList();
         Assert.Contains("test-ferritin", recommendations);
     }
 
@@ -177,7 +177,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
     public void An_invalid_case_is_rejected_with_the_field()
     {
         var outcome = Interviewer.Next(CaseBuilder.Woman(200));
-        Assert.False(outcome.IsValid);
+        Assert.False(outcome.IsSuccess);
         Assert.Equal("age", Assert.Single(outcome.Errors).Field);
     }
 
@@ -225,7 +225,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
         var questions = 0;
         var labRequests = 0;
         InterviewStep step;
-        while ((step = Interviewer.Next(patient).Step!) is { IsDone: false, Question: { } question })
+        while ((step = Interviewer.Next(patient).Valid()) is { IsDone: false, Question: { } question })
         {
             // Lab requests come once the questions have stopped; they are counted apart.
             if (question.Kind == QuestionKind.Labs)
@@ -262,7 +262,7 @@ public sealed class InterviewSimulationTests(ITestOutputHelper output)
             }
         }
 
-        return new SimulatedRun(questions, labRequests, askedAt, Engine.Assess(patient).Assessment!, patient, step, path, askedIn);
+        return new SimulatedRun(questions, labRequests, askedAt, Engine.Assess(patient).Valid(), patient, step, path, askedIn);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class IronPlannerTests
         }
 
         PatientCase patient = CaseBuilder.Woman(age).Labs(labs);
-        Assert.Equal(plan, Engine.Assess(patient).Assessment!.Iron.Plan.ToId());
+        Assert.Equal(plan, Engine.Assess(patient).Valid().Iron.Plan.ToId());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class IronPlannerTests
     {
         PatientCase Case(decimal value, string unit) =>
             new(40, Sex.Male, null, new Dictionary<string, bool>(), [], [new LabInput("ferritin", value, unit)], null);
-        Assert.Equal(IronPlan.OralOrIv, Engine.Assess(Case(168.525m, "pmol/L")).Assessment!.Iron.Plan); // 75 ng/mL exactly
-        Assert.Equal(IronPlan.IvOnly, Engine.Assess(Case(168.6m, "pmol/L")).Assessment!.Iron.Plan);
+        Assert.Equal(IronPlan.OralOrIv, Engine.Assess(Case(168.525m, "pmol/L")).Valid().Iron.Plan); // 75 ng/mL exactly
+        Assert.Equal(IronPlan.IvOnly, Engine.Assess(Case(168.6m, "pmol/L")).Valid().Iron.Plan);
     }
 }

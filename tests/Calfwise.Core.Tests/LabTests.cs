@@ -10,6 +10,7 @@ public sealed class LabTests
 {
     private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
     private static readonly LabInterpreter Interpreter = new(Knowledge);
+    private static readonly DateOnly Today = new(2026, 6, 1);
 
     // analyte, value, unit as written, expected canonical value
     [Theory]
@@ -57,7 +58,7 @@ public sealed class LabTests
     [Fact]
     public void Transferrin_saturation_is_calculated_from_iron_and_tibc_when_not_given()
     {
-        var labs = Interpreter.Interpret(Case(new LabInput("iron", 50, "ug/dL"), new LabInput("tibc", 400, "ug/dL")));
+        var labs = Interpreter.Interpret(Validated(new LabInput("iron", 50, "ug/dL"), new LabInput("tibc", 400, "ug/dL")));
         var tsat = Assert.Single(labs, l => l.Analyte == "transferrin-saturation");
         Assert.True(tsat.Derived);
         Assert.Equal(12.5m, tsat.CanonicalValue);
@@ -67,7 +68,7 @@ public sealed class LabTests
     [Fact]
     public void A_given_transferrin_saturation_is_not_recalculated()
     {
-        var labs = Interpreter.Interpret(Case(new LabInput("iron", 50, "ug/dL"), new LabInput("tibc", 400, "ug/dL"), new LabInput("transferrin-saturation", 30, "%")));
+        var labs = Interpreter.Interpret(Validated(new LabInput("iron", 50, "ug/dL"), new LabInput("tibc", 400, "ug/dL"), new LabInput("transferrin-saturation", 30, "%")));
         var tsat = Assert.Single(labs, l => l.Analyte == "transferrin-saturation");
         Assert.False(tsat.Derived);
         Assert.Equal(30m, tsat.CanonicalValue);
@@ -76,11 +77,12 @@ public sealed class LabTests
     [Fact]
     public void With_inflammation_a_ferritin_below_seventy_still_reads_low()
     {
-        var plain = Interpreter.Interpret(Case(new LabInput("ferritin", 50, "ng/mL"), new LabInput("crp", 2, "mg/L")));
-        var inflamed = Interpreter.Interpret(Case(new LabInput("ferritin", 50, "ng/mL"), new LabInput("crp", 30, "mg/L")));
+        var plain = Interpreter.Interpret(Validated(new LabInput("ferritin", 50, "ng/mL"), new LabInput("crp", 2, "mg/L")));
+        var inflamed = Interpreter.Interpret(Validated(new LabInput("ferritin", 50, "ng/mL"), new LabInput("crp", 30, "mg/L")));
         Assert.Equal("normal", plain.Single(l => l.Analyte == "ferritin").Status.ToId());
         Assert.Equal("low", inflamed.Single(l => l.Analyte == "ferritin").Status.ToId());
-        Assert.Equal(true, Interpreter.Inflammation(inflamed));
+        Assert.Equal(true, Validated(new LabInput("ferritin", 50, "ng/mL"), new LabInput("crp", 30, "mg/L")).Inflammation);
+        Assert.Equal(false, Validated(new LabInput("ferritin", 50, "ng/mL"), new LabInput("crp", 2, "mg/L")).Inflammation);
     }
 
     [Theory]
@@ -104,7 +106,7 @@ public sealed class LabTests
     [InlineData("feritin", "28", "ng/mL", "labs[0].analyte", "did you mean 'ferritin'")]
     public void Bad_labs_are_rejected_with_the_field_and_what_is_accepted(string analyte, string value, string unit, string field, string message)
     {
-        var errors = CaseValidator.Validate(Case(new LabInput(analyte, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit)), Knowledge);
+        var errors = CaseValidator.Validate(Case(new LabInput(analyte, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit)), Knowledge, Today).Errors;
         var error = Assert.Single(errors);
         Assert.Equal(field, error.Field);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -114,10 +116,9 @@ public sealed class LabTests
     public void Quick_lab_expressions_accept_aliases_and_units_glued_to_the_number()
     {
         var result = LabExpression.Parse(["ferritin=28ng/mL", "tsat=16%", "hb=12.1 g/dL"], Knowledge);
-        Assert.Empty(result.Errors);
         Assert.Equal(
             [new LabInput("ferritin", 28, "ng/mL"), new LabInput("transferrin-saturation", 16, "%"), new LabInput("hemoglobin", 12.1m, "g/dL")],
-            result.Labs);
+            result.Valid());
     }
 
     [Theory]
@@ -134,9 +135,10 @@ public sealed class LabTests
     private static LabResult Interpret(LabInput input, Sex sex = Sex.Female, int age = 40, bool pregnant = false)
     {
         var patient = Case(input) with { Sex = sex, Age = age, Pregnant = pregnant };
-        Assert.Empty(CaseValidator.Validate(patient, Knowledge));
-        return Interpreter.Interpret(patient).Single(l => l.Analyte == input.Analyte);
+        return Interpreter.Interpret(CaseValidator.Validate(patient, Knowledge, Today).Valid()).Single(l => l.Analyte == input.Analyte);
     }
+
+    private static ValidatedCase Validated(params LabInput[] labs) => CaseValidator.Validate(Case(labs), Knowledge, Today).Valid();
 
     private static PatientCase Case(params LabInput[] labs) =>
         new(40, Sex.Female, null, new Dictionary<string, bool>(), [], labs, null);

@@ -31,7 +31,7 @@ public sealed class PropertyTests
         var (low, high) = (Math.Min(a.Get % 2000, b.Get % 2000), Math.Max(a.Get % 2000, b.Get % 2000));
         var tsatPercent = tsat.Get % 100;
         IronPlan Plan(int ferritin) => Engine.Assess(CaseBuilder.Person(40, male ? Sex.Male : Sex.Female)
-            .Lab("ferritin", ferritin, "ng/mL").Lab("transferrin-saturation", tsatPercent, "%").Build()).Assessment!.Iron.Plan;
+            .Lab("ferritin", ferritin, "ng/mL").Lab("transferrin-saturation", tsatPercent, "%").Build()).Valid().Iron.Plan;
         return Indication(Plan(low)) >= Indication(Plan(high));
     }
 
@@ -71,8 +71,8 @@ public sealed class PropertyTests
         var sign = WarningSigns[signIndex % WarningSigns.Count];
         var other = Knowledge.Findings[otherIndex % Knowledge.Findings.Count].Id;
         var baseCase = CaseBuilder.Person(18 + (ageIndex % 70), male ? Sex.Male : Sex.Female).Answer(otherAnswer, other).Build();
-        var before = Engine.Assess(baseCase).Assessment!;
-        var after = Engine.Assess(baseCase.WithAnswer(sign, true)).Assessment!;
+        var before = Engine.Assess(baseCase).Valid();
+        var after = Engine.Assess(baseCase.WithAnswer(sign, true)).Valid();
         return after.Triage.Level >= before.Triage.Level;
     }
 
@@ -85,7 +85,7 @@ public sealed class PropertyTests
             findings[Knowledge.Findings[b % Knowledge.Findings.Count].Id] = b % 2 == 0;
         }
 
-        var differential = Engine.Assess(CaseBuilder.Man(45).Answers(findings).Build()).Assessment!.Differential;
+        var differential = Engine.Assess(CaseBuilder.Man(45).Answers(findings).Build()).Valid().Differential;
         return differential.All(c => c.Probability is >= 0 and <= 1)
             && differential.Zip(differential.Skip(1)).All(p => p.First.Probability >= p.Second.Probability);
     }

@@ -56,7 +56,7 @@ internal static class RuleSolver
         Solve(flag.When, holds: true).Take(400)
             .Select(Materialize)
             .OfType<PatientCase>()
-            .FirstOrDefault(c => SafetyCases.Engine.Assess(c) is { Errors.Count: 0, Assessment: { } a } && a.RedFlags.Any(f => f.Id == flag.Id));
+            .FirstOrDefault(c => SafetyCases.Engine.Assess(c) is { Value: { } a } && a.RedFlags.Any(f => f.Id == flag.Id));
 
     private static IEnumerable<Spec> Solve(Rule rule, bool holds) => rule switch
     {
@@ -107,7 +107,7 @@ internal static class RuleSolver
     private static IEnumerable<Spec> Read(string analyte, bool holds, Func<Assessment, bool> test)
     {
         bool Accepts(Person p, decimal? v) =>
-            v is { } x && SafetyCases.Engine.Assess(p.Case([new LabInput(analyte, x, Knowledge.AnalytesById[analyte].Canonical.Code)])).Assessment is { } a && test(a) == holds;
+            v is { } x && SafetyCases.Engine.Assess(p.Case([new LabInput(analyte, x, Knowledge.AnalytesById[analyte].Canonical.Code)])).Value is { } a && test(a) == holds;
         var lab = Lab(analyte, p => Candidates(analyte, p), Accepts);
         return holds ? [lab] : [Missing(analyte), lab];
     }
@@ -161,7 +161,7 @@ internal static class RuleSolver
                     var labs = new[] { ("ferritin", ferritin), ("transferrin-saturation", tsat) };
                     var inputs = labs.Where(l => l.Item2 is not null).Select(l => new LabInput(l.Item1, l.Item2!.Value, Knowledge.AnalytesById[l.Item1].Canonical.Code)).ToList();
                     var findings = dialysis ? new Dictionary<string, bool> { [IronPlanner.DialysisFinding] = true } : new Dictionary<string, bool>();
-                    if (SafetyCases.Engine.Assess(adult.Case(inputs) with { Findings = findings }).Assessment is { } a && (a.Iron.Plan == plan) == holds)
+                    if (SafetyCases.Engine.Assess(adult.Case(inputs) with { Findings = findings }).Value is { } a && (a.Iron.Plan == plan) == holds)
                     {
                         var spec = labs.Aggregate(Spec.Empty, (s, l) => s with { Labs = s.Labs.Add(new LabGoal(l.Item1, _ => [l.Item2], (_, v) => v == l.Item2)) });
                         yield return dialysis ? spec with { Findings = spec.Findings.Add(IronPlanner.DialysisFinding, AnswerKind.Yes) } : spec;

@@ -38,7 +38,7 @@ public sealed class SafetyPropertyTests(ITestOutputHelper output)
     {
         var outcome = Engine.Assess(c);
         Assert.True(outcome.Errors.Count == 0, $"built an invalid case ({string.Join("; ", outcome.Errors)}): {SafetyCases.Describe(c)}");
-        return outcome.Assessment!;
+        return outcome.Valid();
     }
 
     private static string Fired(Assessment a) => string.Join(", ", a.RedFlags.Select(f => $"{f.Id} ({f.Level})"));
@@ -54,7 +54,7 @@ public sealed class SafetyPropertyTests(ITestOutputHelper output)
 
         var c = PersonFor(limit).Case([new LabInput(analyte.Id, value, unit.Code)]);
         var outcome = Engine.Assess(c);
-        if (outcome.Assessment is not { } a)
+        if (outcome.Value is not { } a)
         {
             return $"{limit.Id}: {analyte.Id}={value} {unit.Code} rejected: {string.Join("; ", outcome.Errors)}";
         }

@@ -120,7 +120,7 @@ internal sealed record Vignette(
         return read.IsValid ? read.Case! : throw new InvalidDataException($"{File}: case is invalid: {string.Join("; ", read.Errors)}");
     }
 
-    public Assessment Assess(AssessmentEngine engine) => engine.Assess(ReadCase(engine.Knowledge)).Assessment!;
+    public Assessment Assess(AssessmentEngine engine) => engine.Assess(ReadCase(engine.Knowledge)).Valid();
 
     public List<string> Check(Assessment assessment)
     {

@@ -81,8 +81,8 @@ public sealed partial class OutputAgreementTests(CalfwiseFactory factory) : ICla
         var read = CaseJson.Read(json, knowledge);
         Assert.True(read.IsValid, string.Join("; ", read.Errors));
         var outcome = new AssessmentEngine(knowledge).Assess(read.Case!);
-        Assert.True(outcome.IsValid);
-        return outcome.Assessment!;
+        Assert.True(outcome.IsSuccess, string.Join("; ", outcome.Errors));
+        return outcome.Value;
     }
 
     private static List<string> Expected(KnowledgeBase knowledge, string json) =>

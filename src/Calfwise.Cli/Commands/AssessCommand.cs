@@ -34,18 +34,18 @@ public sealed class AssessCommand(CliIo io, KnowledgeBase knowledge) : Command<A
         }
 
         var outcome = new AssessmentEngine(knowledge).Assess(patient);
-        if (!outcome.IsValid)
+        if (!outcome.IsSuccess)
         {
             return Report.InputErrors(io, outcome.Errors);
         }
 
         if (format == OutputFormat.Json)
         {
-            io.Out.Profile.Out.Writer.WriteLine(AssessmentJson.Write(outcome.Assessment!));
+            io.Out.Profile.Out.Writer.WriteLine(AssessmentJson.Write(outcome.Value));
         }
         else
         {
-            new AssessmentRenderer(io.Out, knowledge).Render(outcome.Assessment!);
+            new AssessmentRenderer(io.Out, knowledge).Render(outcome.Value);
         }
 
         return ExitCodes.Ok;

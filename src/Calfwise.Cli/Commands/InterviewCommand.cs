@@ -39,9 +39,21 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
         var interviewer = new Interviewer(knowledge);
         var history = new Stack<PatientCase>();
         InterviewStep step;
-        while (!(step = interviewer.Next(patient).Step!).IsDone)
+        while (true)
         {
-            var question = step.Question!;
+            var next = interviewer.Next(patient);
+            if (!next.IsSuccess)
+            {
+                return Report.InputErrors(io, next.Errors);
+            }
+
+            step = next.Value;
+            if (step.IsDone)
+            {
+                break;
+            }
+
+            var question = step.Question;
             ShowProgress(console, history.Count + 1);
             var before = patient;
             var answered = question.Kind == QuestionKind.Labs
@@ -69,8 +81,13 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
         console.WriteLine();
         console.MarkupLine($"[green]Thank you.[/] {Markup.Escape(step.DoneReason ?? "")}");
         console.WriteLine();
-        var assessment = new AssessmentEngine(knowledge).Assess(patient).Assessment!;
-        new AssessmentRenderer(console, knowledge).Render(assessment);
+        var assessed = new AssessmentEngine(knowledge).Assess(patient);
+        if (!assessed.IsSuccess)
+        {
+            return Report.InputErrors(io, assessed.Errors);
+        }
+
+        new AssessmentRenderer(console, knowledge).Render(assessed.Value);
         if (settings.SavePath is { } path)
         {
             var full = Path.GetFullPath(path, io.WorkingDirectory);
@@ -217,11 +234,10 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
                 }
 
                 var parsed = LabExpression.Parse([$"{analyteId}={text}"], knowledge);
-                var candidate = patient with { Labs = [.. labs, .. parsed.Labs] };
-                var errors = parsed.Errors.Count > 0 ? parsed.Errors : CaseValidator.Validate(candidate, knowledge);
-                if (errors.Count == 0)
+                var errors = parsed.IsSuccess ? CaseValidator.Validate(patient with { Labs = [.. labs, .. parsed.Value] }, knowledge, TimeProvider.System).Errors : parsed.Errors;
+                if (parsed.IsSuccess && errors.Count == 0)
                 {
-                    labs.AddRange(parsed.Labs);
+                    labs.AddRange(parsed.Value);
                     break;
                 }
 

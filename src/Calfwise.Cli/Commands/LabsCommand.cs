@@ -59,19 +59,19 @@ public sealed class LabsCommand(CliIo io, KnowledgeBase knowledge) : Command<Lab
         }
 
         var parsed = LabExpression.Parse(settings.Labs, knowledge);
-        if (parsed.Errors.Count > 0)
+        if (!parsed.IsSuccess)
         {
             return Report.InputErrors(io, parsed.Errors);
         }
 
-        var patient = new PatientCase(settings.Age, sex, settings.Pregnant ? true : null, new Dictionary<string, bool>(), [], parsed.Labs, null);
-        var errors = CaseValidator.Validate(patient, knowledge);
-        if (errors.Count > 0)
+        var patient = new PatientCase(settings.Age, sex, settings.Pregnant ? true : null, new Dictionary<string, bool>(), [], parsed.Value, null);
+        var validated = CaseValidator.Validate(patient, knowledge, TimeProvider.System);
+        if (!validated.IsSuccess)
         {
-            return Report.InputErrors(io, errors);
+            return Report.InputErrors(io, validated.Errors);
         }
 
-        var labs = new LabInterpreter(knowledge).Interpret(patient);
+        var labs = new LabInterpreter(knowledge).Interpret(validated.Value);
         if (format == OutputFormat.Json)
         {
             io.Out.Profile.Out.Writer.WriteLine(AssessmentJson.WriteLabs(labs));

@@ -35,12 +35,12 @@ public sealed class NextQuestionCommand(CliIo io, KnowledgeBase knowledge) : Com
         }
 
         var outcome = new Interviewer(knowledge).Next(patient);
-        if (!outcome.IsValid)
+        if (!outcome.IsSuccess)
         {
             return Report.InputErrors(io, outcome.Errors);
         }
 
-        var step = outcome.Step!;
+        var step = outcome.Value;
         if (format == OutputFormat.Json)
         {
             io.Out.Profile.Out.Writer.WriteLine(InterviewJson.Write(step));

@@ -68,7 +68,7 @@ public static partial class CaseJson
             DontKnow = dontKnow,
             LabsUnavailable = labsUnavailable.ToHashSet(StringComparer.Ordinal),
         };
-        var validation = CaseValidator.Validate(patient, knowledge);
+        var validation = CaseValidator.Validate(patient, knowledge, TimeProvider.System).Errors;
         return validation.Count > 0 ? new CaseReadResult(null, validation) : new CaseReadResult(patient, []);
     }
 

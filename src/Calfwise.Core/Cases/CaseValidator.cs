@@ -1,21 +1,31 @@
+using System.Globalization;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Labs;
 
 namespace Calfwise.Core.Cases;
 
-/// <summary>Checks a case against the knowledge base: ids, units, bounds, ages and instrument scores.</summary>
+/// <summary>
+/// Checks a case against the knowledge base (ids, units, bounds, ages, dates and instrument scores) and turns it into
+/// a <see cref="ValidatedCase"/>: the one place a case is checked, its labs converted and its inflammation read.
+/// </summary>
 public static class CaseValidator
 {
     public const decimal MaxAge = 120;
 
-    public static IReadOnlyList<InputError> Validate(PatientCase input, KnowledgeBase knowledge)
+    /// <summary>How far a given age may be from the age the birth date gives (a rounded or remembered age).</summary>
+    public const decimal AgeTolerance = 1;
+
+    /// <summary>Validates on the current day of <paramref name="time"/> (birth dates and lab dates are checked against it).</summary>
+    public static Result<ValidatedCase> Validate(PatientCase input, KnowledgeBase knowledge, TimeProvider time) =>
+        Validate(input, knowledge, Today(time));
+
+    /// <summary>The day it is for <paramref name="time"/>, in its local time zone.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    public static Result<ValidatedCase> Validate(PatientCase input, KnowledgeBase knowledge, DateOnly today)
     {
         var errors = new List<InputError>();
-        if (input.Age is < 0 or > MaxAge)
-        {
-            errors.Add(new("age", $"must be a number of years from 0 to {MaxAge}, not {input.Age}"));
-        }
-
+        var age = Age(input, today, errors);
         if (input.Pregnant == true && input.Sex == Sex.Male)
         {
             errors.Add(new("pregnant", "can only be true when sex is female"));
@@ -26,22 +36,82 @@ public static class CaseValidator
             errors.Add(new("trimester", $"must be 1, 2 or 3, and only with pregnant: true (got {trimester})"));
         }
 
-        foreach (var id in input.Findings.Keys.Where(id => !knowledge.FindingsById.ContainsKey(id)))
+        CheckFindings(input.Findings.Keys, knowledge, errors);
+        CheckFindings(input.DontKnow, knowledge, errors);
+        if (input.LabsUnavailable.Count > 0)
         {
-            errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
+            var requests = knowledge.Interview.LabRequests.Select(r => r.Id).ToList();
+            foreach (var id in input.LabsUnavailable.Where(id => !requests.Contains(id)))
+            {
+                errors.Add(new("labsUnavailable", UnknownId("lab request", id, requests) + $"; accepted: {string.Join(", ", requests)}"));
+            }
         }
 
-        foreach (var id in input.DontKnow.Where(id => !knowledge.FindingsById.ContainsKey(id)))
+        var labs = Labs(input, knowledge, today, errors);
+        if (Canonical(labs, AnalyteIds.Iron) is { } iron && Canonical(labs, AnalyteIds.Tibc) is { } tibc && iron > tibc)
         {
-            errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
+            errors.Add(new("labs", $"serum iron ({iron} µmol/L) cannot be higher than TIBC ({tibc} µmol/L); check the values and units"));
         }
 
-        var requests = knowledge.Interview.LabRequests.Select(r => r.Id).ToList();
-        foreach (var id in input.LabsUnavailable.Where(id => !requests.Contains(id)))
+        CheckIrls(input, knowledge, errors);
+        if (errors.Count > 0)
         {
-            errors.Add(new("labsUnavailable", UnknownId("lab request", id, requests) + $"; accepted: {string.Join(", ", requests)}"));
+            return Result.Failure<ValidatedCase>(errors);
         }
 
+        IReadOnlyList<MedicationClass> classes = input.Medications.Count == 0 ? [] : input.Medications
+            .SelectMany(m => knowledge.DrugClasses.TryGetValue(m.Trim(), out var found) ? found : [])
+            .Distinct()
+            .ToList();
+        return Result.Success(new ValidatedCase(knowledge, input, age, labs, Inflammation(labs, knowledge), classes, UnknownMedications(input, knowledge)));
+    }
+
+    /// <summary>Medication names that are in no class of the knowledge base: kept, and reported as warnings.</summary>
+    public static IReadOnlyList<string> UnknownMedications(PatientCase input, KnowledgeBase knowledge) =>
+        input.Medications.Count == 0 ? [] : input.Medications.Where(m => !knowledge.DrugClasses.ContainsKey(m.Trim())).ToList();
+
+    /// <summary>The age in whole years completed on <paramref name="today"/> of someone born on <paramref name="birthDate"/>.</summary>
+    public static int AgeOn(DateOnly birthDate, DateOnly today)
+    {
+        var years = today.Year - birthDate.Year;
+        return birthDate.AddYears(years) > today ? years - 1 : years;
+    }
+
+    /// <summary>The age the engine uses: from the birth date when one is given, checked against the age given.</summary>
+    private static decimal Age(PatientCase input, DateOnly today, List<InputError> errors)
+    {
+        if (input.Age is < 0 or > MaxAge)
+        {
+            errors.Add(new("age", $"must be a number of years from 0 to {MaxAge}, not {input.Age}"));
+        }
+
+        if (input.BirthDate is not { } birth)
+        {
+            return input.Age;
+        }
+
+        if (birth > today)
+        {
+            errors.Add(new("birthDate", $"must not be in the future ({Iso(birth)} is after today, {Iso(today)})"));
+            return input.Age;
+        }
+
+        var years = AgeOn(birth, today);
+        if (years > MaxAge)
+        {
+            errors.Add(new("birthDate", $"{Iso(birth)} gives an age of {years}, more than {MaxAge} years; check the year"));
+        }
+        else if (Math.Abs(input.Age - years) > AgeTolerance)
+        {
+            errors.Add(new("birthDate", $"{Iso(birth)} gives an age of {years} today ({Iso(today)}), but age is {input.Age}; correct one of them"));
+        }
+
+        return years;
+    }
+
+    private static List<ValidLab> Labs(PatientCase input, KnowledgeBase knowledge, DateOnly today, List<InputError> errors)
+    {
+        var labs = new List<ValidLab>(input.Labs.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < input.Labs.Count; i++)
         {
@@ -58,6 +128,15 @@ public static class CaseValidator
                 errors.Add(new($"{field}.analyte", $"'{analyte.Id}' is given more than once; give each analyte once (the most recent result)"));
             }
 
+            if (lab.Date is { } date && date > today)
+            {
+                errors.Add(new($"{field}.date", $"must not be after today ({Iso(date)} is after {Iso(today)})"));
+            }
+            else if (lab.Date is { } sampled && input.BirthDate is { } born && sampled < born)
+            {
+                errors.Add(new($"{field}.date", $"must not be before the birth date ({Iso(sampled)} is before {Iso(born)})"));
+            }
+
             if (UnitConverter.Find(analyte, lab.Unit) is not { } unit)
             {
                 errors.Add(new($"{field}.unit", $"'{lab.Unit}' is not an accepted unit for {analyte.Id}; accepted: {UnitConverter.AcceptedUnits(analyte)}"));
@@ -70,58 +149,79 @@ public static class CaseValidator
                 continue;
             }
 
-            decimal canonical;
-            try
-            {
-                canonical = unit.ToCanonical(lab.Value);
-            }
-            catch (OverflowException)
-            {
-                canonical = decimal.MaxValue;
-            }
-
+            var canonical = ToCanonical(unit, lab.Value) ?? decimal.MaxValue;
             if (canonical < analyte.MinPossible || canonical > analyte.MaxPossible)
             {
                 errors.Add(new($"{field}.value", $"{lab.Value} {lab.Unit} is outside what is physiologically possible for {analyte.Id} ({Bound(analyte.MinPossible, unit)} to {Bound(analyte.MaxPossible, unit)} {lab.Unit}); check the value and the unit{LikelyUnit(analyte, unit, lab.Value)}"));
-            }
-        }
-
-        if (Canonical(input, knowledge, "iron") is { } iron && Canonical(input, knowledge, "tibc") is { } tibc && iron > tibc)
-        {
-            errors.Add(new("labs", $"serum iron ({iron} µmol/L) cannot be higher than TIBC ({tibc} µmol/L); check the values and units"));
-        }
-
-        if (input.Irls is { } irls)
-        {
-            var scale = knowledge.Rls;
-            if (irls.Count != scale.ItemCount)
-            {
-                errors.Add(new("instruments.irls", $"must have exactly {scale.ItemCount} item scores, not {irls.Count}"));
+                continue;
             }
 
-            for (var i = 0; i < irls.Count; i++)
-            {
-                if (irls[i] < 0 || irls[i] > scale.MaxItemScore)
-                {
-                    errors.Add(new($"instruments.irls[{i}]", $"must be a whole number from 0 to {scale.MaxItemScore}, not {irls[i]}"));
-                }
-            }
+            labs.Add(new ValidLab(analyte, new Quantity(lab.Value, unit), new Quantity(canonical, analyte.Canonical), lab.Date));
         }
 
-        return errors;
+        return labs;
     }
 
-    private static decimal? Canonical(PatientCase input, KnowledgeBase knowledge, string analyteId)
+    private static void CheckFindings(IEnumerable<string> ids, KnowledgeBase knowledge, List<InputError> errors)
     {
-        var lab = input.Labs.FirstOrDefault(l => l.Analyte == analyteId);
-        if (lab is null || !knowledge.AnalytesById.TryGetValue(analyteId, out var analyte) || UnitConverter.Find(analyte, lab.Unit) is not { } unit)
+        foreach (var id in ids)
         {
-            return null;
+            if (!knowledge.FindingsById.ContainsKey(id))
+            {
+                errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
+            }
+        }
+    }
+
+    private static void CheckIrls(PatientCase input, KnowledgeBase knowledge, List<InputError> errors)
+    {
+        if (input.Irls is not { } irls)
+        {
+            return;
         }
 
+        var scale = knowledge.Rls;
+        if (irls.Count != scale.ItemCount)
+        {
+            errors.Add(new("instruments.irls", $"must have exactly {scale.ItemCount} item scores, not {irls.Count}"));
+        }
+
+        for (var i = 0; i < irls.Count; i++)
+        {
+            if (irls[i] < 0 || irls[i] > scale.MaxItemScore)
+            {
+                errors.Add(new($"instruments.irls[{i}]", $"must be a whole number from 0 to {scale.MaxItemScore}, not {irls[i]}"));
+            }
+        }
+    }
+
+    /// <summary>Inflammation is a CRP above <c>crp-inflammation</c>, read once here for the whole assessment.</summary>
+    private static bool? Inflammation(List<ValidLab> labs, KnowledgeBase knowledge) =>
+        Find(labs, AnalyteIds.Crp) is { } crp
+            ? decimal.Round(crp.Canonical.Value, 6) > knowledge.Threshold("crp-inflammation").Value
+            : null;
+
+    private static decimal? Canonical(List<ValidLab> labs, string analyteId) =>
+        Find(labs, analyteId) is { } lab ? decimal.Round(lab.Canonical.Value, 4) : null;
+
+    private static ValidLab? Find(List<ValidLab> labs, string analyteId)
+    {
+        foreach (var lab in labs)
+        {
+            if (lab.Analyte.Id == analyteId)
+            {
+                return lab;
+            }
+        }
+
+        return null;
+    }
+
+    private static decimal? ToCanonical(LabUnit unit, decimal value)
+    {
         try
         {
-            return decimal.Round(unit.ToCanonical(lab.Value), 4);
+            return unit.ToCanonical(value);
         }
         catch (OverflowException)
         {
@@ -129,26 +229,12 @@ public static class CaseValidator
         }
     }
 
-    /// <summary>Medication names that are in no class of the knowledge base: kept, and reported as warnings.</summary>
-    public static IReadOnlyList<string> UnknownMedications(PatientCase input, KnowledgeBase knowledge) =>
-        input.Medications.Where(m => !knowledge.DrugClasses.ContainsKey(m.Trim())).ToList();
-
     /// <summary>An impossible value is almost always a unit mistake: name the accepted unit that would make it possible.</summary>
     private static string LikelyUnit(Analyte analyte, LabUnit given, decimal value)
     {
         foreach (var unit in analyte.AllUnits.Where(u => u != given))
         {
-            decimal canonical;
-            try
-            {
-                canonical = unit.ToCanonical(value);
-            }
-            catch (OverflowException)
-            {
-                continue;
-            }
-
-            if (canonical >= analyte.MinPossible && canonical <= analyte.MaxPossible)
+            if (ToCanonical(unit, value) is { } canonical && canonical >= analyte.MinPossible && canonical <= analyte.MaxPossible)
             {
                 return $"; {value} is possible in {UnitText.Display(unit.Code)}: was the result in {UnitText.Display(unit.Code)}?";
             }
@@ -158,6 +244,8 @@ public static class CaseValidator
     }
 
     private static decimal Bound(decimal canonical, LabUnit unit) => decimal.Round(unit.FromCanonical(canonical), 4).Normalize();
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static string UnknownId(string kind, string id, IEnumerable<string> known)
     {

@@ -33,7 +33,12 @@ public sealed record PatientCase(
     /// <summary>The trimester of pregnancy (1, 2 or 3) when known; only with <see cref="Pregnant"/> true.</summary>
     public int? Trimester { get; init; }
 
-    /// <summary>The birth date when one was given; <see cref="Age"/> is then computed from it on the day of the assessment.</summary>
+    /// <summary>
+    /// The birth date when one was given. The validated case's age is then computed from it on the day of validation
+    /// (<see cref="CaseValidator.AgeOn"/>), and <see cref="Age"/> must agree with it within
+    /// <see cref="CaseValidator.AgeTolerance"/> year; a reader that has only a birth date can fill <see cref="Age"/> with
+    /// <see cref="CaseValidator.AgeOn"/>.
+    /// </summary>
     public DateOnly? BirthDate { get; init; }
 
     public bool IsPregnant => Pregnant == true;

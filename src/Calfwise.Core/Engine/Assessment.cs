@@ -89,13 +89,7 @@ public sealed record IrlsResult(int Total, int Max, string Band, string Source, 
 
 public sealed record SourceReference(string Id, string Citation, string Url, EvidenceGrade Grade);
 
-public sealed record AppliedRecommendation(string Id, string Kind, string Title, string Text, IReadOnlyList<SourceReference> Sources);
-
-/// <summary>An assessment, or the reasons the input could not be assessed.</summary>
-public sealed record AssessmentOutcome(Assessment? Assessment, IReadOnlyList<Cases.InputError> Errors)
-{
-    public bool IsValid => Assessment is not null;
-}
+public sealed record AppliedRecommendation(string Id, RecommendationKind Kind, string Title, string Text, IReadOnlyList<SourceReference> Sources);
 
 public static class CriterionStatusIds
 {

@@ -1,14 +1,14 @@
 using Calfwise.Core.Cases;
 using Calfwise.Core.Knowledge;
+using Calfwise.Core.Labs;
 
 namespace Calfwise.Core.Engine;
 
 /// <summary>Turns a case into an assessment: labs, differential, criteria, red flags, triage and plan.</summary>
 public sealed class AssessmentEngine
 {
-    private static readonly string[] KindOrder = ["care", "referral", "test", "treatment", "medication-review", "lifestyle"];
-
     private readonly KnowledgeBase _knowledge;
+    private readonly TimeProvider _time;
     private readonly LabInterpreter _labs;
     private readonly IronPlanner _iron;
     private readonly Differential _differential;
@@ -16,42 +16,45 @@ public sealed class AssessmentEngine
     private readonly RedFlagEvaluator _redFlags;
     private readonly (Recommendation Recommendation, AppliedRecommendation Applied)[] _recommendations;
 
-    public AssessmentEngine(KnowledgeBase knowledge)
+    /// <param name="knowledge">The knowledge base.</param>
+    /// <param name="time">The clock that says what day it is when a case is validated (birth dates, lab dates); the system clock by default.</param>
+    public AssessmentEngine(KnowledgeBase knowledge, TimeProvider? time = null)
     {
         _knowledge = knowledge;
+        _time = time ?? TimeProvider.System;
         _labs = new LabInterpreter(knowledge);
         _iron = new IronPlanner(knowledge);
         _differential = new Differential(knowledge);
         _rls = new RlsCriteria(knowledge);
         _redFlags = new RedFlagEvaluator(knowledge);
         _recommendations = knowledge.Recommendations
-            .OrderBy(r => Array.IndexOf(KindOrder, r.Kind))
+            .OrderBy(r => r.Kind)
             .Select(r => (r, new AppliedRecommendation(r.Id, r.Kind, r.Title, r.Text, r.SourceIds.Select(Reference).ToList())))
             .ToArray();
     }
 
     public KnowledgeBase Knowledge => _knowledge;
 
-    /// <summary>Validates the case, then assesses it.</summary>
-    public AssessmentOutcome Assess(PatientCase input)
-    {
-        var errors = CaseValidator.Validate(input, _knowledge);
-        return errors.Count > 0 ? new AssessmentOutcome(null, errors) : new AssessmentOutcome(AssessValid(input), []);
-    }
+    /// <summary>Validates the case on today's date, then assesses it.</summary>
+    public Result<Assessment> Assess(PatientCase input) => CaseValidator.Validate(input, _knowledge, _time).Map(Assess);
 
-    /// <summary>Assesses a case already validated (the interview checks it once, then asks many what-ifs).</summary>
-    internal Assessment AssessValid(PatientCase input)
+    /// <summary>Assesses a validated case, trusting it: nothing is checked or converted again.</summary>
+    /// <exception cref="ArgumentException">The case was validated against another knowledge base.</exception>
+    public Assessment Assess(ValidatedCase input)
     {
+        if (!ReferenceEquals(input.Knowledge, _knowledge))
+        {
+            throw new ArgumentException("The case was validated against another knowledge base than this engine's.", nameof(input));
+        }
+
         var labs = _labs.Interpret(input);
-        var inflammation = _labs.Inflammation(labs);
         var (anemia, severeAnemia) = Anemia(input, labs);
-        var iron = _iron.Plan(input, labs, inflammation, anemia, severeAnemia);
-        var medicationClasses = MedicationClasses(input);
-        var differential = _differential.Rank(input, labs, inflammation, medicationClasses);
+        var iron = _iron.Plan(input, labs, anemia, severeAnemia);
+        var differential = _differential.Rank(input, labs);
         var criteria = _rls.Evaluate(input, differential);
         var irls = _rls.Score(input);
 
-        var context = new RuleContext(_knowledge, input, labs, differential, iron, medicationClasses);
+        var context = new RuleContext(_knowledge, input, labs, differential, iron);
 
         var redFlags = new List<FiredRedFlag>();
         foreach (var flag in _knowledge.RedFlags)
@@ -68,11 +71,11 @@ public sealed class AssessmentEngine
 
         // Self-care steps are never the plan of an urgent or emergency result: being seen is.
         var recommendations = _recommendations
-            .Where(r => r.Recommendation.When.Evaluate(context) && (triage.Level < TriageLevel.Urgent || r.Recommendation.Kind != "lifestyle"))
+            .Where(r => r.Recommendation.When.Evaluate(context) && (triage.Level < TriageLevel.Urgent || r.Recommendation.Kind != RecommendationKind.Lifestyle))
             .Select(r => r.Applied)
             .ToList();
 
-        var warnings = CaseValidator.UnknownMedications(input, _knowledge)
+        var warnings = input.UnknownMedications
             .Select(m => $"Medication '{m}' is not in Calfwise's list, so its possible effects were not considered; mention it to your doctor.")
             .ToList();
 
@@ -80,29 +83,23 @@ public sealed class AssessmentEngine
     }
 
     /// <summary>Whether a knowledge rule holds for a case and its assessment.</summary>
-    internal bool Holds(Rule rule, PatientCase input, Assessment assessment) => rule.Evaluate(NewContext(input, assessment));
+    internal bool Holds(Rule rule, ValidatedCase input, Assessment assessment) => rule.Evaluate(NewContext(input, assessment));
 
     /// <summary>Whether a red flag fires for a case, read exactly as the assessment reads it ("don't know" included).</summary>
-    internal bool Fires(RedFlag flag, PatientCase input, Assessment assessment) => _redFlags.Fires(flag, input, NewContext(input, assessment));
+    internal bool Fires(RedFlag flag, ValidatedCase input, Assessment assessment) => _redFlags.Fires(flag, input, NewContext(input, assessment));
 
     /// <summary>Whether a red flag fires for a case read through a context (a what-if overlay on <see cref="Context"/>).</summary>
-    internal bool Fires(RedFlag flag, PatientCase input, IRuleContext context) => _redFlags.Fires(flag, input, context);
+    internal bool Fires(RedFlag flag, ValidatedCase input, IRuleContext context) => _redFlags.Fires(flag, input, context);
 
     /// <summary>The rule context of a case and its assessment, built once for many what-ifs.</summary>
-    internal IRuleContext Context(PatientCase input, Assessment assessment) => NewContext(input, assessment);
+    internal IRuleContext Context(ValidatedCase input, Assessment assessment) => NewContext(input, assessment);
 
-    private RuleContext NewContext(PatientCase input, Assessment assessment)
+    private RuleContext NewContext(ValidatedCase input, Assessment assessment)
     {
-        var context = new RuleContext(_knowledge, input, assessment.Labs, assessment.Differential, assessment.Iron, MedicationClasses(input)) { TriageSoFar = assessment.Triage.Level };
+        var context = new RuleContext(_knowledge, input, assessment.Labs, assessment.Differential, assessment.Iron) { TriageSoFar = assessment.Triage.Level };
         context.Fired.UnionWith(assessment.RedFlags.Select(f => f.Id));
         return context;
     }
-
-    private List<MedicationClass> MedicationClasses(PatientCase input) =>
-        input.Medications
-            .SelectMany(m => _knowledge.DrugClasses.TryGetValue(m.Trim(), out var classes) ? classes : [])
-            .Distinct()
-            .ToList();
 
     private SourceReference Reference(string id)
     {
@@ -110,9 +107,9 @@ public sealed class AssessmentEngine
         return new SourceReference(source.Id, source.Citation, source.Url, source.Grade);
     }
 
-    private (bool? Anemia, bool? Severe) Anemia(PatientCase input, IReadOnlyList<LabResult> labs)
+    private (bool? Anemia, bool? Severe) Anemia(ValidatedCase input, IReadOnlyList<LabResult> labs)
     {
-        var hb = labs.FirstOrDefault(l => l.Analyte == "hemoglobin");
+        var hb = labs.FirstOrDefault(l => l.Analyte == AnalyteIds.Hemoglobin);
         if (hb is null)
         {
             return (null, null);
@@ -152,11 +149,10 @@ public sealed class AssessmentEngine
 
     private sealed class RuleContext(
         KnowledgeBase knowledge,
-        PatientCase input,
+        ValidatedCase input,
         IReadOnlyList<LabResult> labs,
         IReadOnlyList<ConditionResult> differential,
-        IronAssessment iron,
-        IReadOnlyList<MedicationClass> classes) : IRuleContext
+        IronAssessment iron) : IRuleContext
     {
         public HashSet<string> Fired { get; } = new(StringComparer.Ordinal);
 
@@ -188,7 +184,7 @@ public sealed class AssessmentEngine
 
         public Threshold Threshold(string thresholdId) => knowledge.Threshold(thresholdId);
 
-        public bool HasMedicationClass(string classId) => classes.Any(c => c.Id == classId);
+        public bool HasMedicationClass(string classId) => input.MedicationClasses.Any(c => c.Id == classId);
 
         public bool RedFlagFired(string redFlagId) => Fired.Contains(redFlagId);
     }

@@ -123,7 +123,7 @@ public static class AssessmentJson
         {
             writer.WriteStartObject();
             writer.WriteString("id", recommendation.Id);
-            writer.WriteString("kind", recommendation.Kind);
+            writer.WriteString("kind", recommendation.Kind.ToId());
             writer.WriteString("title", recommendation.Title);
             writer.WriteString("text", recommendation.Text);
             writer.WriteStartArray("sources");

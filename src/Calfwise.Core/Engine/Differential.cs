@@ -23,8 +23,10 @@ public sealed class Differential
                 .ToArray())).ToArray();
     }
 
-    public IReadOnlyList<ConditionResult> Rank(PatientCase input, IReadOnlyList<LabResult> labs, bool? inflammation, IReadOnlyList<MedicationClass> medications)
+    public IReadOnlyList<ConditionResult> Rank(ValidatedCase input, IReadOnlyList<LabResult> labs)
     {
+        var inflammation = input.Inflammation;
+        var medications = input.MedicationClasses;
         var values = labs.ToDictionary(l => l.Analyte, l => l.CanonicalValue, StringComparer.Ordinal);
         var results = new List<ConditionResult>(_plans.Length);
         foreach (var plan in _plans)

@@ -1,5 +1,6 @@
 using Calfwise.Core.Cases;
 using Calfwise.Core.Knowledge;
+using Calfwise.Core.Labs;
 
 namespace Calfwise.Core.Engine;
 
@@ -25,14 +26,15 @@ public sealed class IronPlanner(KnowledgeBase knowledge)
     /// <summary>The finding that says a person is on dialysis.</summary>
     public const string DialysisFinding = "on-dialysis";
 
-    public IronAssessment Plan(PatientCase input, IReadOnlyList<LabResult> labs, bool? inflammation, bool? anemia, bool? severeAnemia)
+    public IronAssessment Plan(ValidatedCase input, IReadOnlyList<LabResult> labs, bool? anemia, bool? severeAnemia)
     {
-        var (plan, explanation, used) = Decide(input, LabInterpreter.Value(labs, "ferritin"), LabInterpreter.Value(labs, "transferrin-saturation"), inflammation, anemia);
+        var inflammation = input.Inflammation;
+        var (plan, explanation, used) = Decide(input, LabInterpreter.Value(labs, AnalyteIds.Ferritin), LabInterpreter.Value(labs, AnalyteIds.TransferrinSaturation), inflammation, anemia);
         var sources = used.Select(t => t.SourceId).Distinct(StringComparer.Ordinal).ToList();
         return new IronAssessment(plan, explanation, inflammation, anemia, severeAnemia, sources);
     }
 
-    private (IronPlan, string, Threshold[]) Decide(PatientCase input, decimal? ferritin, decimal? tsat, bool? inflammation, bool? anemia)
+    private (IronPlan, string, Threshold[]) Decide(ValidatedCase input, decimal? ferritin, decimal? tsat, bool? inflammation, bool? anemia)
     {
         var veryHigh = T("ferritin-very-high");
         var tsatIron = T("tsat-rls-iron");

@@ -4,22 +4,20 @@ using Calfwise.Core.Labs;
 
 namespace Calfwise.Core.Engine;
 
-/// <summary>Converts each lab to its canonical unit and reads it against the range for the person's sex, age and pregnancy.</summary>
+/// <summary>Reads each lab, converted to its canonical unit when the case was validated, against the range for the person's sex, age and pregnancy.</summary>
 /// <remarks>
 /// Transferrin saturation is derived from iron and TIBC when not given. With inflammation (CRP above
 /// <c>crp-inflammation</c>), ferritin below <c>ferritin-deficiency-inflamed</c> reads low (WHO 2020).
 /// </remarks>
 public sealed class LabInterpreter(KnowledgeBase knowledge)
 {
-    public IReadOnlyList<LabResult> Interpret(PatientCase input)
+    /// <summary>The labs of a validated case (already in canonical units), with transferrin saturation derived when possible.</summary>
+    public IReadOnlyList<LabResult> Interpret(ValidatedCase input)
     {
         var results = new List<LabResult>(input.Labs.Count + 1);
         foreach (var lab in input.Labs)
         {
-            var analyte = knowledge.AnalytesById[lab.Analyte];
-            var unit = UnitConverter.Find(analyte, lab.Unit)
-                ?? throw new InvalidOperationException($"Unit {lab.Unit} of {lab.Analyte} should have been validated.");
-            results.Add(Read(analyte, lab.Value, unit.Code, unit.ToCanonical(lab.Value), input, derived: false, note: null));
+            results.Add(Read(lab.Analyte, lab.Reported.Value, lab.Reported.Ucum, lab.Canonical.Value, input, derived: false, note: null));
         }
 
         if (DeriveTransferrinSaturation(results, input) is { } tsat)
@@ -29,9 +27,6 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
 
         return NoteKidneyFunction(NoteFerritinBelowRlsTarget(AdjustFerritinForInflammation(results, input), input), input);
     }
-
-    public bool? Inflammation(IReadOnlyList<LabResult> labs) =>
-        Value(labs, "crp") is { } crp ? crp > knowledge.Threshold("crp-inflammation").Value : null;
 
     public static decimal? Value(IReadOnlyList<LabResult> labs, string analyte)
     {
@@ -46,32 +41,32 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         return null;
     }
 
-    private LabResult? DeriveTransferrinSaturation(List<LabResult> results, PatientCase input)
+    private LabResult? DeriveTransferrinSaturation(List<LabResult> results, ValidatedCase input)
     {
-        if (Value(results, "transferrin-saturation") is not null
-            || Value(results, "iron") is not { } iron
-            || Value(results, "tibc") is not { } tibc
+        if (Value(results, AnalyteIds.TransferrinSaturation) is not null
+            || Value(results, AnalyteIds.Iron) is not { } iron
+            || Value(results, AnalyteIds.Tibc) is not { } tibc
             || tibc == 0
             || iron > tibc)
         {
             return null;
         }
 
-        var analyte = knowledge.AnalytesById["transferrin-saturation"];
+        var analyte = knowledge.AnalytesById[AnalyteIds.TransferrinSaturation];
         var percent = iron / tibc * 100m;
         return Read(analyte, decimal.Round(percent, 1), analyte.Canonical.Code, percent, input, derived: true, note: "Calculated as serum iron / TIBC × 100.");
     }
 
-    private List<LabResult> AdjustFerritinForInflammation(List<LabResult> results, PatientCase input)
+    private List<LabResult> AdjustFerritinForInflammation(List<LabResult> results, ValidatedCase input)
     {
-        if (Inflammation(results) != true)
+        if (input.Inflammation != true)
         {
             return results;
         }
 
         var inflamedLimit = knowledge.Threshold(input.Age < 5 ? "ferritin-deficiency-inflamed-child" : "ferritin-deficiency-inflamed");
         return results.Select(lab =>
-            lab.Analyte == "ferritin" && lab.Status is LabStatus.Normal or LabStatus.High && lab.CanonicalValue < inflamedLimit.Value
+            lab.Analyte == AnalyteIds.Ferritin && lab.Status is LabStatus.Normal or LabStatus.High && lab.CanonicalValue < inflamedLimit.Value
                 ? lab with
                 {
                     Status = LabStatus.Low,
@@ -82,11 +77,11 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
                 : lab).ToList();
     }
 
-    private List<LabResult> NoteKidneyFunction(List<LabResult> results, PatientCase input) =>
+    private List<LabResult> NoteKidneyFunction(List<LabResult> results, ValidatedCase input) =>
         results.Select(lab =>
         {
-            if (lab.Analyte != "creatinine"
-                || KidneyFunction.Egfr(knowledge.AnalytesById["creatinine"], lab.CanonicalValue, input.Sex, input.Age) is not { } egfr)
+            if (lab.Analyte != AnalyteIds.Creatinine
+                || KidneyFunction.Egfr(knowledge.AnalytesById[AnalyteIds.Creatinine], lab.CanonicalValue, input.Sex, input.Age) is not { } egfr)
             {
                 return lab;
             }
@@ -98,7 +93,7 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         }).ToList();
 
     /// <summary>A ferritin inside the general range can still be low for restless legs (aasm-2024-rls).</summary>
-    private List<LabResult> NoteFerritinBelowRlsTarget(List<LabResult> results, PatientCase input)
+    private List<LabResult> NoteFerritinBelowRlsTarget(List<LabResult> results, ValidatedCase input)
     {
         if (input.Age < IronPlanner.AdultAge)
         {
@@ -107,12 +102,12 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
 
         var target = knowledge.Threshold("ferritin-rls-iron");
         return results.Select(lab =>
-            lab is { Analyte: "ferritin", Status: LabStatus.Normal, Note: null } && lab.CanonicalValue <= target.Value
+            lab is { Analyte: AnalyteIds.Ferritin, Status: LabStatus.Normal, Note: null } && lab.CanonicalValue <= target.Value
                 ? lab with { Note = $"Within the general range, but at or below {target.Value} ng/mL, where the restless legs guidelines advise iron if you have restless legs [{target.SourceId}]." }
                 : lab).ToList();
     }
 
-    private static LabResult Read(Analyte analyte, decimal value, string unitCode, decimal canonical, PatientCase input, bool derived, string? note)
+    private static LabResult Read(Analyte analyte, decimal value, string unitCode, decimal canonical, ValidatedCase input, bool derived, string? note)
     {
         var applicable = analyte.Ranges.Where(r => r.AppliesTo(input.Sex, input.Age, input.IsPregnant, input.Trimester)).ToList();
         var lowRow = applicable.Where(r => r.Low is not null).MaxBy(r => r.Specificity);

@@ -41,7 +41,7 @@ internal sealed class RedFlagEvaluator
     }
 
     /// <summary>The flag as fired for this case, or null when it does not fire.</summary>
-    public FiredRedFlag? Evaluate(RedFlag flag, PatientCase input, IRuleContext context)
+    public FiredRedFlag? Evaluate(RedFlag flag, ValidatedCase input, IRuleContext context)
     {
         if (flag.When.Evaluate(context))
         {
@@ -69,7 +69,7 @@ internal sealed class RedFlagEvaluator
     /// <see cref="TriggerPresent"/>), one that alone, read as yes, makes the rule hold; or a trigger of the flag not
     /// known together with one other unknown when the rule needs both (a calf pain not known with a pill not known).
     /// </summary>
-    private List<string> Unsure(RedFlag flag, PatientCase input, IRuleContext context)
+    private List<string> Unsure(RedFlag flag, ValidatedCase input, IRuleContext context)
     {
         var candidates = _findings[flag.Id].Where(input.DontKnow.Contains).ToList();
         var alone = candidates.Where(f => flag.When.Evaluate(new DontKnowAsYes(context, f, null))).ToList();
@@ -101,13 +101,13 @@ internal sealed class RedFlagEvaluator
     }
 
     /// <summary>Something is positively there: a finding of the rule or a trigger of the flag answered yes, or a fact of the rule.</summary>
-    private bool TriggerPresent(string flagId, PatientCase input, IRuleContext context) =>
+    private bool TriggerPresent(string flagId, ValidatedCase input, IRuleContext context) =>
         _findings[flagId].Any(f => context.Answer(f) == true)
         || _facts[flagId].Any(r => r.Evaluate(context))
         || (_triggers.TryGetValue(flagId, out var triggers) && triggers.Any(t => context.Answer(t) == true));
 
     /// <summary>Whether the flag fires for this case (plainly or as "cannot be ruled out").</summary>
-    public bool Fires(RedFlag flag, PatientCase input, IRuleContext context) => Evaluate(flag, input, context) is not null;
+    public bool Fires(RedFlag flag, ValidatedCase input, IRuleContext context) => Evaluate(flag, input, context) is not null;
 
     private static string Lower(string label) => label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1])
         ? char.ToLowerInvariant(label[0]) + label[1..]

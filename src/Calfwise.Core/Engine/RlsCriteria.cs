@@ -13,7 +13,7 @@ public sealed class RlsCriteria(KnowledgeBase knowledge)
 {
     public const string ConditionId = "restless-legs";
 
-    public RlsCriteriaResult Evaluate(PatientCase input, IReadOnlyList<ConditionResult> differential)
+    public RlsCriteriaResult Evaluate(ValidatedCase input, IReadOnlyList<ConditionResult> differential)
     {
         var rls = Probability(differential, ConditionId);
         var results = new List<CriterionResult>();
@@ -42,7 +42,7 @@ public sealed class RlsCriteria(KnowledgeBase knowledge)
         return new RlsCriteriaResult(overall, results, knowledge.Rls.CriteriaSourceId) { Relevant = relevant };
     }
 
-    public IrlsResult? Score(PatientCase input)
+    public IrlsResult? Score(ValidatedCase input)
     {
         if (input.Irls is not { } items)
         {
@@ -55,12 +55,14 @@ public sealed class RlsCriteria(KnowledgeBase knowledge)
         return new IrlsResult(total, scale.ItemCount * scale.MaxItemScore, band.Label, scale.ScaleSourceId, scale.LicenceNote);
     }
 
-    private CriterionResult JudgeMimics(PatientCase input, IrlssgCriterion criterion, IReadOnlyList<ConditionResult> differential, double rls)
+    private CriterionResult JudgeMimics(ValidatedCase input, IrlssgCriterion criterion, IReadOnlyList<ConditionResult> differential, double rls)
     {
         var present = criterion.Mimics.Where(m => input.Answer(m.FindingId) == true).ToList();
         var explaining = present
-            .Where(m => m.ConditionId is { } c && Probability(differential, c) > rls)
-            .Select(m => knowledge.ConditionsById[m.ConditionId!].Name)
+            .Select(m => m.ConditionId)
+            .OfType<string>()
+            .Where(c => Probability(differential, c) > rls)
+            .Select(c => knowledge.ConditionsById[c].Name)
             .Distinct()
             .ToList();
         if (explaining.Count > 0)

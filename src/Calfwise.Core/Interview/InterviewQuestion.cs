@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Calfwise.Core.Interview;
 
 /// <summary>What kind of question the interview asks next.</summary>
@@ -26,8 +28,22 @@ public sealed record InterviewQuestion(
     string Why);
 
 /// <summary>The next question, or why the interview is done.</summary>
-public sealed record InterviewStep(InterviewQuestion? Question, string? DoneReason)
+public sealed record InterviewStep
 {
+    private InterviewStep(InterviewQuestion? question, string? doneReason)
+    {
+        Question = question;
+        DoneReason = doneReason;
+    }
+
+    /// <summary>The question to ask; null exactly when <see cref="IsDone"/>.</summary>
+    public InterviewQuestion? Question { get; }
+
+    /// <summary>Why the interview is done; null while there is a question.</summary>
+    public string? DoneReason { get; }
+
+    [MemberNotNullWhen(false, nameof(Question))]
+    [MemberNotNullWhen(true, nameof(DoneReason))]
     public bool IsDone => Question is null;
 
     public static InterviewStep Ask(InterviewQuestion question) => new(question, null);

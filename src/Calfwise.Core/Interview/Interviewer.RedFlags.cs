@@ -11,7 +11,7 @@ public sealed partial class Interviewer
     /// The questions of every red flag made relevant by a trigger answered yes or "don't know", that has not fired
     /// and could still fire, asked together: all the flags of the highest such level on one screen.
     /// </summary>
-    private InterviewQuestion? RedFlagQuestion(PatientCase input, Assessment assessment, HashSet<string> fired)
+    private InterviewQuestion? RedFlagQuestion(ValidatedCase input, Assessment assessment, HashSet<string> fired)
     {
         var due = new List<(RedFlag Flag, List<string> Unasked)>();
         foreach (var (flag, trigger, findings) in _redFlagQuestions)
@@ -46,7 +46,7 @@ public sealed partial class Interviewer
     /// Whether the flag could still fire were these unasked findings answered yes: a flag that needs a medicine, a
     /// lab result or a pregnancy the person does not have is not worth its questions.
     /// </summary>
-    private bool CouldFire(RedFlag flag, PatientCase input, IReadOnlyList<string> unasked, Assessment assessment)
+    private bool CouldFire(RedFlag flag, ValidatedCase input, IReadOnlyList<string> unasked, Assessment assessment)
     {
         var answered = input;
         foreach (var findingId in unasked)

@@ -21,6 +21,7 @@ public sealed partial class Interviewer
 
     private readonly KnowledgeBase _knowledge;
     private readonly AssessmentEngine _engine;
+    private readonly TimeProvider _time;
     private readonly FrozenDictionary<string, EvidenceRow[]> _evidenceByFinding;
     private readonly IReadOnlyList<(RedFlag Flag, RedFlagTrigger Trigger, string[] Findings)> _redFlagQuestions;
     private readonly FrozenSet<string> _redFlagFindings;
@@ -30,10 +31,13 @@ public sealed partial class Interviewer
     private readonly string[] _candidateFindings;
     private readonly FrozenSet<string> _planFindings;
 
-    public Interviewer(KnowledgeBase knowledge)
+    /// <param name="knowledge">The knowledge base.</param>
+    /// <param name="time">The clock that says what day it is when a case is validated; the system clock by default.</param>
+    public Interviewer(KnowledgeBase knowledge, TimeProvider? time = null)
     {
         _knowledge = knowledge;
-        _engine = new AssessmentEngine(knowledge);
+        _time = time ?? TimeProvider.System;
+        _engine = new AssessmentEngine(knowledge, _time);
         _evidenceByFinding = knowledge.Conditions
             .SelectMany((c, index) => c.Findings.Select(f => (f.FindingId, Row: new EvidenceRow(index, c.Id, c.Name, f.Present ?? 1, f.Absent ?? 1))))
             .GroupBy(x => x.FindingId, StringComparer.Ordinal)
@@ -61,14 +65,14 @@ public sealed partial class Interviewer
 
     public KnowledgeBase Knowledge => _knowledge;
 
-    /// <summary>Validates the case, then chooses the next step.</summary>
-    public InterviewOutcome Next(PatientCase input)
-    {
-        var errors = CaseValidator.Validate(input, _knowledge);
-        return errors.Count > 0 ? new InterviewOutcome(null, errors) : new InterviewOutcome(NextValid(input), []);
-    }
+    /// <summary>Validates the case on today's date, then chooses the next step.</summary>
+    public Result<InterviewStep> Next(PatientCase input) => CaseValidator.Validate(input, _knowledge, _time).Map(Next);
 
-    internal InterviewStep NextValid(PatientCase input)
+    /// <summary>
+    /// Chooses the next step for a validated case. The what-ifs it weighs overlay answers on this case
+    /// (<see cref="ValidatedCase.WithAnswer(Finding, bool)"/>), so the case is checked and its labs converted once per step.
+    /// </summary>
+    public InterviewStep Next(ValidatedCase input)
     {
         var interview = _knowledge.Interview;
         var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f) && Fits(f, input)).ToList();
@@ -77,7 +81,7 @@ public sealed partial class Interviewer
             return InterviewStep.Ask(new InterviewQuestion(interview.OpeningId, QuestionKind.Opening, interview.OpeningText, Items(opening), [], "Knowing what you feel tells Calfwise which questions matter for you."));
         }
 
-        var assessment = _engine.AssessValid(input);
+        var assessment = _engine.Assess(input);
         if (assessment.Triage.Level == TriageLevel.Emergency)
         {
             return InterviewStep.Finish("A warning sign needs emergency care now: " + assessment.RedFlags.First(f => f.Level == TriageLevel.Emergency).Text);
@@ -109,7 +113,7 @@ public sealed partial class Interviewer
             : "The leading causes are clear enough: no remaining question would change them or how soon to seek care.");
     }
 
-    private InterviewQuestion? ChooseFinding(PatientCase input, Assessment assessment, HashSet<string> fired)
+    private InterviewQuestion? ChooseFinding(ValidatedCase input, Assessment assessment, HashSet<string> fired)
     {
         var probabilities = assessment.Differential.ToDictionary(c => c.Id, c => c.Probability, StringComparer.Ordinal);
         var candidates = new List<(string FindingId, double Gain)>();
@@ -142,7 +146,7 @@ public sealed partial class Interviewer
             projected = projected.WithAnswer(findingId, false);
         }
 
-        var projection = Outcome(_engine.AssessValid(projected));
+        var projection = Outcome(_engine.Assess(projected));
         if (projection.Triage == baseline.Triage && projection.Top.AsSpan().SequenceEqual(baseline.Top))
         {
             return null;
@@ -156,7 +160,7 @@ public sealed partial class Interviewer
     }
 
     /// <summary>Whether the finding's question is for this person (no question about periods for a man).</summary>
-    private bool Fits(string findingId, PatientCase input) => _knowledge.FindingsById[findingId].Audience.Includes(input.Sex, input.Age);
+    private bool Fits(string findingId, ValidatedCase input) => _knowledge.FindingsById[findingId].Audience.Includes(input.Sex, input.Age);
 
     /// <summary>A "yes" to a red flag trigger makes that flag's questions come next: worth asking while the flag could raise triage.</summary>
     private bool OpensRedFlagQuestions(string findingId, HashSet<string> fired, TriageLevel triage) =>
@@ -167,7 +171,7 @@ public sealed partial class Interviewer
     /// assessment: a finding only multiplies its own conditions' odds by its likelihood ratio, and only the red
     /// flags whose rules name it can change; labs, medicines and every other answer stay as they are.
     /// </summary>
-    private bool CouldChange(PatientCase input, string findingId, Assessment assessment, Lazy<IRuleContext> context, double[] probabilities, (TriageLevel Triage, string[] Top) baseline)
+    private bool CouldChange(ValidatedCase input, string findingId, Assessment assessment, Lazy<IRuleContext> context, double[] probabilities, (TriageLevel Triage, string[] Top) baseline)
     {
         var rows = _evidenceByFinding.GetValueOrDefault(findingId, []);
         var flags = _redFlagsByFinding.GetValueOrDefault(findingId, []);
@@ -206,12 +210,12 @@ public sealed partial class Interviewer
     }
 
     /// <summary>For a finding only recommendations use: whether an answer would change the plan (a full what-if assessment).</summary>
-    private bool CouldChangePlan(PatientCase input, string findingId, Assessment assessment)
+    private bool CouldChangePlan(ValidatedCase input, string findingId, Assessment assessment)
     {
         var plan = assessment.Recommendations.Select(r => r.Id).ToArray();
         foreach (var answer in (ReadOnlySpan<bool>)[true, false])
         {
-            if (!_engine.AssessValid(input.WithAnswer(findingId, answer)).Recommendations.Select(r => r.Id).SequenceEqual(plan))
+            if (!_engine.Assess(input.WithAnswer(findingId, answer)).Recommendations.Select(r => r.Id).SequenceEqual(plan))
             {
                 return true;
             }
@@ -241,7 +245,7 @@ public sealed partial class Interviewer
     public static IEnumerable<string> Leading(Assessment assessment, double leading) =>
         assessment.Differential.Where(c => c.Probability >= leading).Take(TopConditions).Select(c => c.Id);
 
-    private InterviewQuestion Question(PatientCase input, Assessment assessment, string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities)
+    private InterviewQuestion Question(ValidatedCase input, Assessment assessment, string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities)
     {
         var finding = _knowledge.FindingsById[findingId];
         var ids = new List<string> { findingId };
@@ -285,10 +289,4 @@ public sealed partial class Interviewer
     private static string[] PositiveFindings(Rule rule) =>
         rule.Descendants().OfType<FindingRule>().Where(f => f.Answer == AnswerKind.Yes).Select(f => f.FindingId).Distinct().ToArray();
 
-}
-
-/// <summary>The next step of the interview, or what is wrong with the case.</summary>
-public sealed record InterviewOutcome(InterviewStep? Step, IReadOnlyList<InputError> Errors)
-{
-    public bool IsValid => Step is not null;
 }

@@ -45,8 +45,7 @@ public static class KnowledgeLoader
     public static IReadOnlyList<string> RequiredBands { get; } = ["leading", "possible", "likely"];
 
     /// <summary>Analytes the engine's code reads by id.</summary>
-    public static IReadOnlyList<string> RequiredAnalytes { get; } =
-        ["ferritin", "transferrin-saturation", "iron", "tibc", "hemoglobin", "crp", "creatinine"];
+    public static IReadOnlyList<string> RequiredAnalytes { get; } = Labs.AnalyteIds.Required;
 
 
     /// <summary>Loads from file name to YAML text; a missing file is an error.</summary>

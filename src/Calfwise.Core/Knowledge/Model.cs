@@ -160,7 +160,7 @@ public sealed record RedFlag(string Id, TriageLevel Level, string Text, IReadOnl
 }
 
 /// <summary>A recommendation and when it applies.</summary>
-public sealed record Recommendation(string Id, string Kind, string Title, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location);
+public sealed record Recommendation(string Id, RecommendationKind Kind, string Title, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location);
 
 /// <summary>A named probability band rules can refer to ("possible", "likely").</summary>
 public sealed record ProbabilityBand(string Id, double Probability, string SourceId, SourceLocation Location);

@@ -4,13 +4,11 @@ using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Core.Labs;
 
-/// <summary>The outcome of reading quick lab expressions such as <c>ferritin=28ng/mL</c>.</summary>
-public sealed record LabExpressionResult(IReadOnlyList<LabInput> Labs, IReadOnlyList<InputError> Errors);
-
 /// <summary>Reads <c>analyte=value unit</c> expressions; analytes may be named by id or alias (tsat, hb).</summary>
 public static class LabExpression
 {
-    public static LabExpressionResult Parse(IEnumerable<string> expressions, KnowledgeBase knowledge)
+    /// <summary>The labs, or every expression's problem (the labs are checked against the case by <see cref="CaseValidator"/>).</summary>
+    public static Result<IReadOnlyList<LabInput>> Parse(IEnumerable<string> expressions, KnowledgeBase knowledge)
     {
         var labs = new List<LabInput>();
         var errors = new List<InputError>();
@@ -56,7 +54,7 @@ public static class LabExpression
             labs.Add(new LabInput(analyte.Id, value, unit));
         }
 
-        return new LabExpressionResult(labs, errors);
+        return errors.Count > 0 ? Result.Failure<IReadOnlyList<LabInput>>(errors) : Result.Success<IReadOnlyList<LabInput>>(labs);
     }
 
     private static string Display(Analyte analyte) => UnitText.Display(analyte.Canonical.Code);

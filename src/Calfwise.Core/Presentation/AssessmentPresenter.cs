@@ -24,7 +24,7 @@ public sealed class AssessmentPresenter(KnowledgeBase knowledge)
             : null;
         var iron = new IronView(assessment.Iron.Plan, assessment.Iron.Explanation, sources.Cite(assessment.Iron.Sources));
         var plan = assessment.Recommendations
-            .Select((r, i) => new PlanStep(i + 1, r.Id, r.Kind, r.Title, r.Text, sources.Cite(r.Sources.Select(s => s.Id))))
+            .Select((r, i) => new PlanStep(i + 1, r.Id, r.Kind.ToId(), r.Title, r.Text, sources.Cite(r.Sources.Select(s => s.Id))))
             .ToList();
         return new AssessmentView(
             new TriageView(assessment.Triage.Level, Heading(assessment.Triage.Level), assessment.Triage.Advice, assessment.Triage.Reasons),

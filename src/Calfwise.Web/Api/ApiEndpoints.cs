@@ -21,7 +21,7 @@ public static class ApiEndpoints
                 WithCase(body, knowledge, patient =>
                 {
                     var outcome = engine.Assess(patient);
-                    return outcome.IsValid ? Results.Text(AssessmentJson.Write(outcome.Assessment!), "application/json") : Problems.Invalid(outcome.Errors);
+                    return outcome.IsSuccess ? Results.Text(AssessmentJson.Write(outcome.Value), "application/json") : Problems.Invalid(outcome.Errors);
                 }))
             .WithName("AssessCase")
             .WithSummary("Assess a case (docs/case-format.md): triage, red flags, differential, labs, criteria and plan.")
@@ -32,15 +32,19 @@ public static class ApiEndpoints
                 WithCase(body, knowledge, patient =>
                 {
                     var outcome = interviewer.Next(patient);
-                    return outcome.IsValid ? Results.Text(InterviewJson.Write(outcome.Step!), "application/json") : Problems.Invalid(outcome.Errors);
+                    return outcome.IsSuccess ? Results.Text(InterviewJson.Write(outcome.Value), "application/json") : Problems.Invalid(outcome.Errors);
                 }))
             .WithName("NextQuestion")
             .WithSummary("The next interview question for a partial case, or done with a reason.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem();
 
-        api.MapPost("/labs", (JsonElement body, KnowledgeBase knowledge) =>
-                WithCase(body, knowledge, patient => Results.Text(AssessmentJson.WriteLabs(new LabInterpreter(knowledge).Interpret(patient)), "application/json")))
+        api.MapPost("/labs", (JsonElement body, KnowledgeBase knowledge, TimeProvider clock) =>
+                WithCase(body, knowledge, patient =>
+                {
+                    var valid = CaseValidator.Validate(patient, knowledge, clock);
+                    return valid.IsSuccess ? Results.Text(AssessmentJson.WriteLabs(new LabInterpreter(knowledge).Interpret(valid.Value)), "application/json") : Problems.Invalid(valid.Errors);
+                }))
             .WithName("InterpretLabs")
             .WithSummary("Interpret lab results in any common unit for a person's age, sex and pregnancy ({age, sex, labs}).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Calfwise.Web.Pages;
 
 /// <summary>The interview, one question at a time; the case travels in a hidden field.</summary>
-public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer interviewer) : PageModel
+public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer interviewer, TimeProvider clock) : PageModel
 {
     public const int MedicationFields = 4;
 
@@ -60,7 +60,7 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
             .Distinct()
             .ToList();
         var patient = new PatientCase(age, sex!.Value, pregnant, new Dictionary<string, bool>(), medications, [], null);
-        Errors.AddRange(CaseValidator.Validate(patient, knowledge));
+        Errors.AddRange(CaseValidator.Validate(patient, knowledge, clock).Errors);
         if (Errors.Count == 0)
         {
             Advance(patient, []);
@@ -128,7 +128,7 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
         var updated = labs.Count > patient.Labs.Count
             ? patient with { Labs = labs }
             : patient with { LabsUnavailable = new HashSet<string>(patient.LabsUnavailable) { request.Id } };
-        Errors.AddRange(CaseValidator.Validate(updated, knowledge).Select(e => e with { Message = Friendly(e) }));
+        Errors.AddRange(CaseValidator.Validate(updated, knowledge, clock).Errors.Select(e => e with { Message = Friendly(e) }));
         if (Errors.Count > 0)
         {
             Advance(patient, History); // ask again, with the problems shown
@@ -182,7 +182,7 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
     {
         Case = patient;
         History = history;
-        Step = interviewer.Next(patient).Step;
+        Step = interviewer.Next(patient).Value;
     }
 
     private static string Friendly(InputError error) =>

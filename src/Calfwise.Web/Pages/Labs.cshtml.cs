@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Calfwise.Web.Pages;
 
 /// <summary>Lab entry: a value and a unit picker per analyte, with clear messages for impossible values.</summary>
-public sealed class LabsModel(KnowledgeBase knowledge) : PageModel
+public sealed class LabsModel(KnowledgeBase knowledge, TimeProvider clock) : PageModel
 {
     public KnowledgeBase Knowledge => knowledge;
 
@@ -88,7 +88,8 @@ public sealed class LabsModel(KnowledgeBase knowledge) : PageModel
         // Results entered here replace earlier results for the same test.
         var kept = basis.Labs.Where(l => !fieldOfLab.Contains(l.Analyte)).ToList();
         var candidate = basis with { Labs = [.. kept, .. labs] };
-        foreach (var error in CaseValidator.Validate(candidate, knowledge))
+        var validated = CaseValidator.Validate(candidate, knowledge, clock);
+        foreach (var error in validated.Errors)
         {
             var field = error.Field;
             if (field.StartsWith("labs[", StringComparison.Ordinal) && int.TryParse(field[5..field.IndexOf(']', StringComparison.Ordinal)], out var index) && index >= kept.Count)
@@ -105,9 +106,9 @@ public sealed class LabsModel(KnowledgeBase knowledge) : PageModel
             FieldErrors["labs"] = "Enter at least one result.";
         }
 
-        if (FieldErrors.Count == 0)
+        if (FieldErrors.Count == 0 && validated.IsSuccess)
         {
-            Results = new LabInterpreter(knowledge).Interpret(candidate);
+            Results = new LabInterpreter(knowledge).Interpret(validated.Value);
         }
     }
 }

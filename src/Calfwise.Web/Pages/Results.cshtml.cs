@@ -83,13 +83,13 @@ public sealed class ResultsModel(
 
         CaseJsonText = CaseJson.Write(read.Case!);
         var outcome = engine.Assess(patient);
-        if (!outcome.IsValid)
+        if (!outcome.IsSuccess)
         {
             Errors.AddRange(outcome.Errors);
             return null;
         }
 
-        Assessment = outcome.Assessment;
+        Assessment = outcome.Value;
         return read.Case;
     }
 }

@@ -36,15 +36,14 @@ internal sealed partial class KnowledgeReader
     {
         map.OnlyKeys("id", "kind", "title", "text", "sources", "when");
         var (id, kind, title, text, sources, when) = (Id(map), map.Str("kind"), map.Str("title"), map.Str("text"), Sources(map), Rules.At(map, "when"));
-        string[] kinds = ["test", "treatment", "lifestyle", "medication-review", "referral", "care"];
-        if (kind is not null && !kinds.Contains(kind))
+        if (kind is not null && RecommendationKinds.Parse(kind) is null)
         {
-            map.Error($"kind '{kind}' is not one of {string.Join(", ", kinds)}");
+            map.Error($"kind '{kind}' is not one of {string.Join(", ", RecommendationKinds.All.Select(k => k.ToId()))}");
         }
 
-        return id is null || kind is null || title is null || text is null || when is null
+        return id is null || RecommendationKinds.Parse(kind) is not { } parsed || title is null || text is null || when is null
             ? null
-            : new Recommendation(id, kind, title, text, sources, when, map.Location);
+            : new Recommendation(id, parsed, title, text, sources, when, map.Location);
     }
 
     private List<string> Sources(NodeMap map)

@@ -101,7 +101,7 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
         Saved = await db.Assessments.Where(a => a.UserId == userId).OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (Saved is not null && CaseJson.Read(Saved.CaseJson, knowledge) is { IsValid: true } read)
         {
-            Assessment = engine.Assess(DiaryPatterns.Apply(read.Case!, Diary.Summary)).Assessment;
+            Assessment = engine.Assess(DiaryPatterns.Apply(read.Case!, Diary.Summary)).Value;
         }
     }
 }

@@ -1,16 +1,5 @@
 namespace Calfwise.Core.Knowledge;
 
-/// <summary>A lab value read against its reference range and critical limits.</summary>
-public enum LabStatus
-{
-    Low,
-    Normal,
-    High,
-    Critical,
-    /// <summary>No reference range in the knowledge base applies to this person.</summary>
-    Unranged,
-}
-
 /// <summary>The outcome of the iron treatment algorithm (AASM 2024, IRLSSG 2018).</summary>
 public enum IronPlan
 {
@@ -28,18 +17,8 @@ public enum IronPlan
     IvDialysis,
 }
 
-public static class LabStatusIds
+public static class IronPlanIds
 {
-    public static string ToId(this LabStatus status) => status switch
-    {
-        LabStatus.Low => "low",
-        LabStatus.Normal => "normal",
-        LabStatus.High => "high",
-        LabStatus.Critical => "critical",
-        LabStatus.Unranged => "unranged",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
     public static string ToId(this IronPlan plan) => plan switch
     {
         IronPlan.TestFirst => "test-first",
