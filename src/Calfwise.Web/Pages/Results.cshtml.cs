@@ -4,6 +4,7 @@ using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Data;
 using Calfwise.Web.Api;
+using Calfwise.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,7 +51,7 @@ public sealed class ResultsModel(
         db.Assessments.Add(new SavedAssessment
         {
             Id = Guid.NewGuid(),
-            UserId = ApiEndpoints.UserId(User),
+            UserId = User.Id(),
             CreatedAt = clock.GetUtcNow(),
             CaseJson = CaseJson.Write(patient),
             TriageLevel = Assessment.Triage.Level.ToId(),
@@ -74,7 +75,7 @@ public sealed class ResultsModel(
         if (signIn.IsSignedIn(User))
         {
             // The diary's patterns are evidence too, without overriding what the person answered.
-            var userId = ApiEndpoints.UserId(User);
+            var userId = User.Id();
             var episodes = (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(EpisodeDto.ToEpisode).ToList();
             var days = (await db.DailyFactors.Where(d => d.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(DayDto.ToFactors).ToList();
             Diary = patterns.Summarize(episodes, days);

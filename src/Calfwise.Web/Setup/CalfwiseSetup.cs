@@ -114,6 +114,7 @@ public static class CalfwiseSetup
         app.MapScalarApiReference();
         app.MapHealthChecks("/health");
         app.MapCalfwiseApi();
+        app.MapDiaryApi();
         app.MapRazorPages();
     }
 

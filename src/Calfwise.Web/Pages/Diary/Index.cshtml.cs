@@ -3,6 +3,7 @@ using Calfwise.Core.Cases;
 using Calfwise.Core.Diary;
 using Calfwise.Data;
 using Calfwise.Web.Api;
+using Calfwise.Web.Setup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public sealed class IndexModel(CalfwiseDbContext db, DiaryPatterns patterns, Tim
             Errors.AddRange(dto.ToEpisode().Validate(new DateTimeOffset(clock.GetUtcNow().UtcDateTime.AddHours(14), TimeSpan.Zero)));
             if (Errors.Count == 0)
             {
-                db.Episodes.Add(dto.ToRow(Guid.NewGuid(), ApiEndpoints.UserId(User)));
+                db.Episodes.Add(dto.ToRow(Guid.NewGuid(), User.Id()));
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 return RedirectToPage(new { saved = "episode" });
             }
@@ -91,7 +92,7 @@ public sealed class IndexModel(CalfwiseDbContext db, DiaryPatterns patterns, Tim
         Errors.AddRange(factors.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14))));
         if (Errors.Count == 0)
         {
-            await DayDto.SaveAsync(db, ApiEndpoints.UserId(User), factors, ct).ConfigureAwait(false);
+            await DayDto.SaveAsync(db, User.Id(), factors, ct).ConfigureAwait(false);
             return RedirectToPage(new { saved = "day" });
         }
 
@@ -101,7 +102,7 @@ public sealed class IndexModel(CalfwiseDbContext db, DiaryPatterns patterns, Tim
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
-        var userId = ApiEndpoints.UserId(User);
+        var userId = User.Id();
         var deleted = await db.Episodes.Where(e => e.Id == id && e.UserId == userId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         return deleted == 0 ? NotFound() : RedirectToPage(new { saved = "deleted" });
     }
@@ -126,6 +127,6 @@ public sealed class IndexModel(CalfwiseDbContext db, DiaryPatterns patterns, Tim
             "deleted" => "Episode deleted.",
             _ => null,
         };
-        Data = await DiaryData.LoadAsync(db, patterns, ApiEndpoints.UserId(User), ct).ConfigureAwait(false);
+        Data = await DiaryData.LoadAsync(db, patterns, User.Id(), ct).ConfigureAwait(false);
     }
 }

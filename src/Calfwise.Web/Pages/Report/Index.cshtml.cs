@@ -7,6 +7,7 @@ using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Data;
 using Calfwise.Web.Api;
+using Calfwise.Web.Setup;
 using Calfwise.Web.Pages.Diary;
 using Calfwise.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
 
     public async Task<IActionResult> OnGetJsonAsync(CancellationToken ct)
     {
-        var userId = ApiEndpoints.UserId(User);
+        var userId = User.Id();
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
@@ -60,7 +61,7 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var userId = ApiEndpoints.UserId(User);
+        var userId = User.Id();
         var csv = new StringBuilder();
         csv.AppendLine("record,id,when,kind,leg,location,duration_minutes,intensity,at_rest,caffeine_cups,alcohol_units,sleep_hours,stress,exercise_minutes,fluids_litres,iron_taken,triage,top_condition");
         foreach (var e in (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(EpisodeDto.From).OrderBy(e => e.Start))
@@ -96,7 +97,7 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var userId = ApiEndpoints.UserId(User);
+        var userId = User.Id();
         Diary = await DiaryData.LoadAsync(db, patterns, userId, ct).ConfigureAwait(false);
         Saved = await db.Assessments.Where(a => a.UserId == userId).OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (Saved is not null && CaseJson.Read(Saved.CaseJson, knowledge) is { IsValid: true } read)
