@@ -1,95 +1,70 @@
 using System.Security.Claims;
 using Calfwise.Data;
 using Calfwise.Web.Setup;
-using Microsoft.EntityFrameworkCore;
 
 namespace Calfwise.Web.Api;
 
-/// <summary>The signed-in person's symptom diary under /api/diary: episodes and daily factors.</summary>
+/// <summary>The signed-in person's symptom diary under /api/diary: episodes and daily factors, through the diary store.</summary>
+/// <remarks>Times follow Core's one rule (DiaryTime): an episode may start at most a few minutes after now; a day may not be after the person's local today.</remarks>
 public static class DiaryEndpoints
 {
     public static void MapDiaryApi(this IEndpointRouteBuilder app)
     {
         var diary = app.MapGroup("/api/diary").RequireRateLimiting(CalfwiseSetup.ApiRateLimit).RequireAuthorization().WithTags("Diary");
-        diary.MapGet("/episodes", async (ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
-                Results.Ok(await db.Episodes.Where(e => e.UserId == user.Id()).OrderByDescending(e => e.Start).Select(e => EpisodeDto.From(e)).ToListAsync(ct).ConfigureAwait(false)))
+        diary.MapGet("/episodes", async (ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                Results.Ok((await store.EpisodesAsync(user.Id(), ct).ConfigureAwait(false)).Select(EpisodeDto.From)))
             .WithName("ListEpisodes");
-        diary.MapGet("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
-                await Owned(db, id, user, ct).ConfigureAwait(false) is { } row ? Results.Ok(EpisodeDto.From(row)) : Results.NotFound())
+        diary.MapGet("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                await store.EpisodeAsync(user.Id(), id, ct).ConfigureAwait(false) is { } episode ? Results.Ok(EpisodeDto.From(episode)) : Results.NotFound())
             .WithName("GetEpisode");
-        diary.MapPost("/episodes", async (EpisodeDto dto, ClaimsPrincipal user, CalfwiseDbContext db, TimeProvider clock, CancellationToken ct) =>
+        diary.MapPost("/episodes", async (EpisodeDto dto, ClaimsPrincipal user, DiaryStore store, TimeProvider clock, CancellationToken ct) =>
             {
-                if (dto.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
+                var episode = dto.ToEpisode();
+                if (episode.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
                 {
                     return Problems.Invalid(errors);
                 }
 
-                var row = dto.ToRow(Guid.NewGuid(), user.Id());
-                db.Episodes.Add(row);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                return Results.Created($"/api/diary/episodes/{row.Id}", EpisodeDto.From(row));
+                var saved = await store.AddEpisodeAsync(user.Id(), episode, ct).ConfigureAwait(false);
+                return Results.Created($"/api/diary/episodes/{saved.Id}", EpisodeDto.From(saved));
             })
             .WithName("CreateEpisode")
             .ProducesValidationProblem();
-        diary.MapPut("/episodes/{id:guid}", async (Guid id, EpisodeDto dto, ClaimsPrincipal user, CalfwiseDbContext db, TimeProvider clock, CancellationToken ct) =>
+        diary.MapPut("/episodes/{id:guid}", async (Guid id, EpisodeDto dto, ClaimsPrincipal user, DiaryStore store, TimeProvider clock, CancellationToken ct) =>
             {
-                if (dto.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
+                var episode = dto.ToEpisode();
+                if (episode.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
                 {
                     return Problems.Invalid(errors);
                 }
 
-                if (await Owned(db, id, user, ct).ConfigureAwait(false) is not { } row)
-                {
-                    return Results.NotFound();
-                }
-
-                dto.CopyTo(row);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                return Results.Ok(EpisodeDto.From(row));
+                return await store.UpdateEpisodeAsync(user.Id(), id, episode, ct).ConfigureAwait(false) is { } saved
+                    ? Results.Ok(EpisodeDto.From(saved))
+                    : Results.NotFound();
             })
             .WithName("UpdateEpisode")
             .ProducesValidationProblem();
-        diary.MapDelete("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
-            {
-                if (await Owned(db, id, user, ct).ConfigureAwait(false) is not { } row)
-                {
-                    return Results.NotFound();
-                }
-
-                db.Episodes.Remove(row);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                return Results.NoContent();
-            })
+        diary.MapDelete("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                await store.DeleteEpisodeAsync(user.Id(), id, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound())
             .WithName("DeleteEpisode");
-        diary.MapGet("/days", async (ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
-                Results.Ok(await db.DailyFactors.Where(d => d.UserId == user.Id()).OrderByDescending(d => d.Date).Select(d => DayDto.From(d)).ToListAsync(ct).ConfigureAwait(false)))
+        diary.MapGet("/days", async (ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                Results.Ok((await store.DaysAsync(user.Id(), ct).ConfigureAwait(false)).Select(DayDto.From)))
             .WithName("ListDays");
-        diary.MapPut("/days/{date}", async (DateOnly date, DayDto dto, ClaimsPrincipal user, CalfwiseDbContext db, TimeProvider clock, CancellationToken ct) =>
+        diary.MapPut("/days/{date}", async (DateOnly date, DayDto dto, ClaimsPrincipal user, DiaryStore store, PersonClock clock, CancellationToken ct) =>
             {
                 var factors = dto.ToFactors(date);
-                if (factors.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1))) is { Count: > 0 } errors)
+                var now = await clock.NowAsync(user.Id(), null, ct).ConfigureAwait(false);
+                if (factors.Validate(now.Today) is { Count: > 0 } errors)
                 {
                     return Problems.Invalid(errors);
                 }
 
-                var row = await DayDto.SaveAsync(db, user.Id(), factors, ct).ConfigureAwait(false);
-                return Results.Ok(DayDto.From(row));
+                return Results.Ok(DayDto.From(await store.SaveDayAsync(user.Id(), factors, ct).ConfigureAwait(false)));
             })
             .WithName("SaveDay")
             .ProducesValidationProblem();
-        diary.MapDelete("/days/{date}", async (DateOnly date, ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
-            {
-                var userId = user.Id();
-                var deleted = await db.DailyFactors.Where(d => d.UserId == userId && d.Date == date).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-                return deleted == 0 ? Results.NotFound() : Results.NoContent();
-            })
+        diary.MapDelete("/days/{date}", async (DateOnly date, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                await store.DeleteDayAsync(user.Id(), date, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound())
             .WithName("DeleteDay");
-    }
-
-    /// <summary>The episode if it exists and belongs to the user; another user's episode is "not found", never "forbidden".</summary>
-    private static Task<EpisodeRow?> Owned(CalfwiseDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var userId = user.Id();
-        return db.Episodes.FirstOrDefaultAsync(e => e.Id == id && e.UserId == userId, ct);
     }
 }

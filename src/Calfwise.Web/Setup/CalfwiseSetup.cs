@@ -27,6 +27,7 @@ public static class CalfwiseSetup
         services.AddSingleton(TimeProvider.System);
 
         services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
+        services.AddScoped<PersonClock>();
         services.AddDefaultIdentity<CalfwiseUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
