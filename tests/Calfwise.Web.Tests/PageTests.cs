@@ -32,7 +32,7 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
             var items = ItemPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
             Assert.NotEmpty(items);
             var answers = items.Select(id => new KeyValuePair<string, string>("items", id))
-                .Concat(items.Select(id => new KeyValuePair<string, string>($"answer-{id}", id is "urge-to-move-legs" or "worse-at-rest" or "relieved-by-movement" or "worse-evening-night" ? "yes" : "no")))
+                .Concat(items.Select(id => new KeyValuePair<string, string>($"answers[{id}]", id is "urge-to-move-legs" or "worse-at-rest" or "relieved-by-movement" or "worse-evening-night" ? "yes" : "no")))
                 .Concat(fields);
             html = await PostFormAsync(client, "/Interview?handler=Answer", html, answers);
         }
@@ -52,7 +52,7 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
         var items = ItemPattern().Matches(first).Select(m => m.Groups[1].Value).ToList();
         var second = await PostFormAsync(client, "/Interview?handler=Answer", first,
             items.Select(id => new KeyValuePair<string, string>("items", id))
-                .Concat(items.Select(id => new KeyValuePair<string, string>($"answer-{id}", "no")))
+                .Concat(items.Select(id => new KeyValuePair<string, string>($"answers[{id}]", "no")))
                 .Concat([new("case", Hidden(first, "case")), new("history", Hidden(first, "history"))]));
         Assert.Contains("calf-twitching", items);
         Assert.Contains("\"calf-twitching\": false", WebUtility.HtmlDecode(Hidden(second, "case")), StringComparison.Ordinal);

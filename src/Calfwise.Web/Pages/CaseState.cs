@@ -14,19 +14,17 @@ public static class CaseState
     public const string Field = "case";
     public const string HistoryField = "history";
 
-    public static CaseReadResult Read(IFormCollection form, KnowledgeBase knowledge) => Read(form?[Field].ToString(), knowledge);
-
     /// <summary>Reads and validates the case JSON of the hidden field.</summary>
     public static CaseReadResult Read(string? json, KnowledgeBase knowledge) =>
         string.IsNullOrWhiteSpace(json)
             ? new CaseReadResult(null, [new InputError("case", "is missing: start the interview again")])
             : CaseJson.Read(json, knowledge);
 
-    public static List<string[]> ReadHistory(IFormCollection form)
+    public static List<string[]> ReadHistory(string? json)
     {
         try
         {
-            var history = JsonSerializer.Deserialize<List<string?[]?>>(form[HistoryField].ToString() is { Length: > 0 } text ? text : "[]") ?? [];
+            var history = JsonSerializer.Deserialize<List<string?[]?>>(json is { Length: > 0 } text ? text : "[]") ?? [];
             return history.Select(ids => (ids ?? []).OfType<string>().ToArray()).ToList(); // a tampered field loses its nulls, not the page
         }
         catch (JsonException)

@@ -72,18 +72,13 @@ public sealed class LabsInput
 
         // Each result is checked on its own against the person, so its problems belong to its analyte as data; then
         // the whole case, for what only the results together can show (serum iron above TIBC).
-        var alone = basis with { Labs = [] };
-        var general = CaseValidator.Validate(alone, knowledge);
-        foreach (var lab in entered)
+        foreach (var (analyteId, error) in LabErrors.OfEach(basis, entered, knowledge))
         {
-            if (CaseValidator.Validate(alone with { Labs = [lab] }, knowledge).Except(general).FirstOrDefault() is { } own)
-            {
-                errors[lab.Analyte] = own.Message;
-            }
+            errors[analyteId] = error.Message;
         }
 
         var candidate = basis with { Labs = [.. basis.Labs.Where(l => !entered.Any(e => e.Analyte == l.Analyte)), .. entered] };
-        foreach (var error in errors.Count == 0 ? CaseValidator.Validate(candidate, knowledge) : general)
+        foreach (var error in CaseValidator.Validate(errors.Count == 0 ? candidate : basis with { Labs = [] }, knowledge))
         {
             errors.TryAdd(error.Field, error.Message);
         }
