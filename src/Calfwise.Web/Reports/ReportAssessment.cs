@@ -32,7 +32,7 @@ public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedA
         var date = saved.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         if (saved.View is { } view)
         {
-            var notes = new List<string> { $"Your saved assessment of {date}, as you saw it (knowledge version {saved.KnowledgeVersion ?? "unknown"})." };
+            var notes = new List<string> { $"Latest saved assessment, {date}, as you saw it (knowledge version {saved.KnowledgeVersion ?? "unknown"})." };
             if (!string.Equals(saved.KnowledgeVersion, knowledge.Version, StringComparison.Ordinal))
             {
                 notes.Add($"Calfwise's knowledge has changed since (version {knowledge.Version} now): the same answers could be assessed differently today. Check your symptoms again for an up-to-date assessment.");
@@ -51,6 +51,6 @@ public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedA
             new AssessmentPresenter(knowledge).Present(outcome.Assessment!),
             saved.CreatedAt,
             AsSeen: false,
-            [$"Your saved answers of {date}, assessed again today with the current knowledge (version {knowledge.Version}) and your diary as it is now: this assessment was saved before Calfwise kept results, so it may differ from what you saw then."]);
+            [$"Latest saved assessment, {date}: it was saved before Calfwise kept results, so your answers were assessed again today with the current knowledge (version {knowledge.Version}) and your diary as it is now; it may differ from what you saw then."]);
     }
 }
