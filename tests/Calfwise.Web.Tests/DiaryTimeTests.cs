@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Calfwise.Core.Diary;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Calfwise.Web.Tests;
 
@@ -87,6 +89,44 @@ public sealed class DiaryTimeTests : IDisposable
         Assert.Equal(expected.UtcDateTime, start.UtcDateTime); // the same instant, not the wall clock read as UTC
         Assert.Equal(zone.GetUtcOffset(expected), start.Offset); // with the person's offset, so the hour of day stays theirs
         Assert.Equal(local.Hour, start.Hour);
+    }
+
+    [Fact]
+    public async Task The_zone_posted_with_the_registration_form_is_kept_with_the_account_and_a_failed_one_changes_nothing()
+    {
+        var email = $"register-{Guid.NewGuid():N}@example.org";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await RegisterAsync(email, Auckland)).StatusCode);
+        Assert.Equal(Auckland, await StoredZoneAsync(email));
+
+        var again = await RegisterAsync(email, "America/New_York"); // the address is taken: refused
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(Auckland, await StoredZoneAsync(email));
+
+        var noZone = $"register-{Guid.NewGuid():N}@example.org";
+        Assert.Equal(HttpStatusCode.Redirect, (await RegisterAsync(noZone, "Not/A_Zone")).StatusCode);
+        Assert.Null(await StoredZoneAsync(noZone));
+    }
+
+    private async Task<HttpResponseMessage> RegisterAsync(string email, string zone)
+    {
+        var client = _factory.Client();
+        var token = await CalfwiseFactory.TokenAsync(client, "/Identity/Account/Register");
+        return await client.PostAsync("/Identity/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = "correct horse battery",
+            ["Input.ConfirmPassword"] = "correct horse battery",
+            ["TimeZone"] = zone,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    private async Task<string?> StoredZoneAsync(string email)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Calfwise.Data.CalfwiseDbContext>();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.TimeZone).SingleAsync();
     }
 
     private static object Episode(DateTimeOffset start) =>

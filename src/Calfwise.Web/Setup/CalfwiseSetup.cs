@@ -65,7 +65,7 @@ public static class CalfwiseSetup
         {
             options.Conventions.AuthorizeFolder("/Diary");
             options.Conventions.AuthorizeFolder("/Report");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<RegistrationTimeZone>());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {
