@@ -37,8 +37,10 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
             entity.Property(t => t.Name).Metadata.SetMaxLength(null);
         });
 
+        builder.Entity<CalfwiseUser>(entity => entity.Property(u => u.TimeZone).HasMaxLength(CalfwiseUser.MaxTimeZoneLength));
         builder.Entity<SavedAssessment>(entity =>
         {
+            entity.Property(a => a.KnowledgeVersion).HasMaxLength(20);
             entity.HasKey(a => a.Id);
             entity.HasIndex(a => new { a.UserId, a.CreatedAt });
             entity.Property(a => a.TriageLevel).HasMaxLength(20);

@@ -9,9 +9,11 @@ public static class Storage
 {
     public const string DefaultSqlitePath = "data/calfwise.db";
 
-    /// <summary>Registers <see cref="CalfwiseDbContext"/> for the chosen provider.</summary>
+    /// <summary>Registers <see cref="CalfwiseDbContext"/> for the chosen provider, and the stores that use it.</summary>
     public static IServiceCollection AddCalfwiseStorage(this IServiceCollection services, string? postgres, string sqlitePath)
     {
+        services.AddScoped<DiaryStore>();
+        services.AddScoped<AssessmentStore>();
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             services.AddDbContext<CalfwiseDbContext, PostgresCalfwiseDbContext>(o => o.UseNpgsql(postgres));

@@ -2,6 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Calfwise.Web.Tests;
 
@@ -11,6 +15,12 @@ public sealed partial class CalfwiseFactory : WebApplicationFactory<Program>
     private readonly string _folder = Directory.CreateTempSubdirectory("calfwise-web-").FullName;
 
     public string DatabasePath => Path.Combine(_folder, "calfwise.db");
+
+    /// <summary>
+    /// The app's clock: it starts at the real time (cookies are checked against the real clock by the client) and stands
+    /// still unless a test moves it.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>Extra settings, for example a PostgreSQL connection string.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -25,6 +35,8 @@ public sealed partial class CalfwiseFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A client with its own cookies, not following redirects so that tests see them.</summary>

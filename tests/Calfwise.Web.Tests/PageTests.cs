@@ -32,7 +32,7 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
             var items = ItemPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
             Assert.NotEmpty(items);
             var answers = items.Select(id => new KeyValuePair<string, string>("items", id))
-                .Concat(items.Select(id => new KeyValuePair<string, string>($"answer-{id}", id is "urge-to-move-legs" or "worse-at-rest" or "relieved-by-movement" or "worse-evening-night" ? "yes" : "no")))
+                .Concat(items.Select(id => new KeyValuePair<string, string>($"answers[{id}]", id is "urge-to-move-legs" or "worse-at-rest" or "relieved-by-movement" or "worse-evening-night" ? "yes" : "no")))
                 .Concat(fields);
             html = await PostFormAsync(client, "/Interview?handler=Answer", html, answers);
         }
@@ -52,7 +52,7 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
         var items = ItemPattern().Matches(first).Select(m => m.Groups[1].Value).ToList();
         var second = await PostFormAsync(client, "/Interview?handler=Answer", first,
             items.Select(id => new KeyValuePair<string, string>("items", id))
-                .Concat(items.Select(id => new KeyValuePair<string, string>($"answer-{id}", "no")))
+                .Concat(items.Select(id => new KeyValuePair<string, string>($"answers[{id}]", "no")))
                 .Concat([new("case", Hidden(first, "case")), new("history", Hidden(first, "history"))]));
         Assert.Contains("calf-twitching", items);
         Assert.Contains("\"calf-twitching\": false", WebUtility.HtmlDecode(Hidden(second, "case")), StringComparison.Ordinal);
@@ -68,11 +68,19 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
     public async Task An_impossible_lab_value_gets_a_clear_message_and_a_good_one_a_reading()
     {
         var client = factory.Client();
-        var bad = await PostAsync(client, "/Labs", "/Labs", new() { ["age"] = "40", ["sex"] = "female", ["value-potassium"] = "40", ["unit-potassium"] = "mmol/L" });
+        var bad = await PostAsync(client, "/Labs", "/Labs", new() { ["age"] = "40", ["sex"] = "female", ["values[potassium]"] = "40", ["units[potassium]"] = "mmol/L" });
         Assert.Contains("physiologically possible", bad, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"error-potassium\" class=\"field-error\">", bad, StringComparison.Ordinal); // beside the potassium field
         Assert.DoesNotContain("Your results", bad, StringComparison.Ordinal);
 
-        var good = await PostAsync(client, "/Labs", "/Labs", new() { ["age"] = "40", ["sex"] = "female", ["value-hemoglobin"] = "115", ["unit-hemoglobin"] = "g/L" });
+        // Continuing a case that has results already: the problem is still the new potassium's, not an earlier result's.
+        var withLabs = File.ReadAllText(Path.Combine(Repository.Root, "examples", "rls-low-ferritin.json"));
+        Assert.Contains("\"labs\"", withLabs, StringComparison.Ordinal);
+        var continued = await PostAsync(client, "/Labs", "/Labs", new() { ["case"] = withLabs, ["values[potassium]"] = "40", ["units[potassium]"] = "mmol/L" });
+        Assert.Contains("<p id=\"error-potassium\" class=\"field-error\">", continued, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(continued, "class=\"field-error\""));
+
+        var good = await PostAsync(client, "/Labs", "/Labs", new() { ["age"] = "40", ["sex"] = "female", ["values[hemoglobin]"] = "115", ["units[hemoglobin]"] = "g/L" });
         Assert.Contains("Your results", good, StringComparison.Ordinal);
         Assert.Contains("11.5 g/dL", good, StringComparison.Ordinal);
         Assert.Contains("status-low", good, StringComparison.Ordinal);

@@ -33,13 +33,13 @@ public sealed record DiaryEpisode(
     public const int MaxDurationMinutes = 24 * 60;
     public const int MaxLocationLength = 60;
 
-    /// <summary>Checks the fields a person typed; the clock is passed in so that a future time can be refused.</summary>
+    /// <summary>Checks the fields a person typed; the clock is passed in so that a future time can be refused (<see cref="DiaryTime"/>).</summary>
     public IReadOnlyList<InputError> Validate(DateTimeOffset now)
     {
         var errors = new List<InputError>();
-        if (Start > now.AddMinutes(5))
+        if (DiaryTime.IsInFuture(Start, now))
         {
-            errors.Add(new("start", "must not be in the future"));
+            errors.Add(new("start", DiaryTime.InFutureMessage));
         }
 
         if (DurationMinutes is < 0 or > MaxDurationMinutes)
@@ -87,12 +87,13 @@ public sealed record DailyFactors(
     decimal? FluidsLitres,
     bool? IronTaken)
 {
+    /// <summary>Checks the factors; <paramref name="today"/> is the person's local date (<see cref="PersonalNow.Today"/>).</summary>
     public IReadOnlyList<InputError> Validate(DateOnly today)
     {
         var errors = new List<InputError>();
-        if (Date > today)
+        if (DiaryTime.IsInFuture(Date, today))
         {
-            errors.Add(new("date", "must not be in the future"));
+            errors.Add(new("date", DiaryTime.InFutureMessage));
         }
 
         if (CaffeineCups is < 0 or > 50)

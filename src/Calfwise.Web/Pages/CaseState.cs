@@ -14,19 +14,17 @@ public static class CaseState
     public const string Field = "case";
     public const string HistoryField = "history";
 
-    public static CaseReadResult Read(IFormCollection form, KnowledgeBase knowledge)
-    {
-        var json = form[Field].ToString();
-        return string.IsNullOrWhiteSpace(json)
+    /// <summary>Reads and validates the case JSON of the hidden field.</summary>
+    public static CaseReadResult Read(string? json, KnowledgeBase knowledge) =>
+        string.IsNullOrWhiteSpace(json)
             ? new CaseReadResult(null, [new InputError("case", "is missing: start the interview again")])
             : CaseJson.Read(json, knowledge);
-    }
 
-    public static List<string[]> ReadHistory(IFormCollection form)
+    public static List<string[]> ReadHistory(string? json)
     {
         try
         {
-            var history = JsonSerializer.Deserialize<List<string?[]?>>(form[HistoryField].ToString() is { Length: > 0 } text ? text : "[]") ?? [];
+            var history = JsonSerializer.Deserialize<List<string?[]?>>(json is { Length: > 0 } text ? text : "[]") ?? [];
             return history.Select(ids => (ids ?? []).OfType<string>().ToArray()).ToList(); // a tampered field loses its nulls, not the page
         }
         catch (JsonException)
@@ -39,4 +37,13 @@ public static class CaseState
 
     public static bool TryParseDecimal(string? text, out decimal value) =>
         decimal.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+}
+
+/// <summary>A form that carries only the case (the results page, saving, continuing to the lab page).</summary>
+public sealed class CaseInput
+{
+    /// <summary>The case JSON of the hidden field <see cref="CaseState.Field"/>.</summary>
+    public string? Case { get; set; }
+
+    public CaseReadResult Read(KnowledgeBase knowledge) => CaseState.Read(Case, knowledge);
 }

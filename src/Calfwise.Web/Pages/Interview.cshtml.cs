@@ -21,6 +21,9 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
 
     public List<InputError> Errors { get; } = [];
 
+    /// <summary>The first form as posted, so a refused age is shown again as typed.</summary>
+    public StartInput Start { get; private set; } = new();
+
     public string CaseJsonText => Case is null ? "" : CaseJson.Write(Case);
 
     public int QuestionNumber => History.Count + 1;
@@ -29,55 +32,30 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
     {
     }
 
-    public void OnPostStart()
+    public void OnPostStart(StartInput input)
     {
-        var form = Request.Form;
-        if (!CaseState.TryParseDecimal(form["age"], out var age))
-        {
-            Errors.Add(new("age", "Please give your age in years, from 0 to 120."));
-        }
-
-        Sex? sex = form["sex"].ToString() switch
-        {
-            "female" => Sex.Female,
-            "male" => Sex.Male,
-            _ => null,
-        };
-        if (sex is null)
-        {
-            Errors.Add(new("sex", "Please choose female or male; blood test ranges depend on it."));
-        }
-
-        if (Errors.Count > 0)
-        {
-            return;
-        }
-
-        bool? pregnant = sex == Sex.Female ? form["pregnant"].ToString() switch { "yes" => true, "no" => false, _ => null } : null;
-        var medications = Enumerable.Range(0, MedicationFields)
-            .Select(i => form[$"medication{i}"].ToString().Trim().ToLowerInvariant())
-            .Where(m => m.Length > 0)
-            .Distinct()
-            .ToList();
-        var patient = new PatientCase(age, sex!.Value, pregnant, new Dictionary<string, bool>(), medications, [], null);
-        Errors.AddRange(CaseValidator.Validate(patient, knowledge, clock).Errors);
-        if (Errors.Count == 0)
+        ArgumentNullException.ThrowIfNull(input);
+        Start = input;
+        var (patient, errors) = input.Read(knowledge, clock);
+        Errors.AddRange(errors);
+        if (patient is not null)
         {
             Advance(patient, []);
         }
     }
 
-    public void OnPostAnswer()
+    public void OnPostAnswer(AnswerInput input)
     {
-        if (ReadState() is not { } patient)
+        ArgumentNullException.ThrowIfNull(input);
+        if (ReadState(input) is not { } patient)
         {
             return;
         }
 
-        var ids = Request.Form["items"].Select(i => i ?? "").Where(knowledge.FindingsById.ContainsKey).ToArray();
+        var ids = input.Items.Select(i => i ?? "").Where(knowledge.FindingsById.ContainsKey).ToArray();
         foreach (var id in ids)
         {
-            patient = Request.Form[$"answer-{id}"].ToString() switch
+            patient = input.Answers.GetValueOrDefault(id) switch
             {
                 "yes" => patient.WithAnswer(id, true),
                 "no" => patient.WithAnswer(id, false),
@@ -89,15 +67,15 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
         Advance(patient, History);
     }
 
-    public void OnPostLabs()
+    public void OnPostLabs(LabStepInput input)
     {
-        if (ReadState() is not { } patient)
+        ArgumentNullException.ThrowIfNull(input);
+        if (ReadState(input) is not { } patient)
         {
             return;
         }
 
-        var requestId = Request.Form["request"].ToString();
-        var request = knowledge.Interview.LabRequests.FirstOrDefault(r => r.Id == requestId);
+        var request = knowledge.Interview.LabRequests.FirstOrDefault(r => r.Id == input.Request);
         if (request is null)
         {
             Errors.Add(new("request", "unknown lab request"));
@@ -105,11 +83,11 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
         }
 
         var labs = patient.Labs.ToList();
-        if (Request.Form["have"] == "yes")
+        if (input.Have == "yes")
         {
             foreach (var analyteId in request.AnalyteIds)
             {
-                var value = Request.Form[$"value-{analyteId}"].ToString();
+                var value = input.Values.GetValueOrDefault(analyteId);
                 if (string.IsNullOrWhiteSpace(value))
                 {
                     continue;
@@ -121,14 +99,23 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
                     continue;
                 }
 
-                labs.Add(new LabInput(analyteId, number, Request.Form[$"unit-{analyteId}"].ToString()));
+                labs.Add(new LabInput(analyteId, number, input.Units.GetValueOrDefault(analyteId) ?? ""));
             }
         }
 
         var updated = labs.Count > patient.Labs.Count
             ? patient with { Labs = labs }
             : patient with { LabsUnavailable = new HashSet<string>(patient.LabsUnavailable) { request.Id } };
-        Errors.AddRange(CaseValidator.Validate(updated, knowledge, clock).Errors.Select(e => e with { Message = Friendly(e) }));
+        foreach (var (analyteId, error) in LabErrors.OfEach(patient, labs.Skip(patient.Labs.Count), knowledge, clock))
+        {
+            Errors.Add(new(analyteId, $"{knowledge.AnalytesById[analyteId].Name}: {error.Message}"));
+        }
+
+        if (Errors.Count == 0)
+        {
+            Errors.AddRange(CaseValidator.Validate(updated, knowledge, clock).Errors.Select(e => e with { Message = $"{e.Field}: {e.Message}" }));
+        }
+
         if (Errors.Count > 0)
         {
             Advance(patient, History); // ask again, with the problems shown
@@ -139,9 +126,10 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
         Advance(updated, History);
     }
 
-    public void OnPostBack()
+    public void OnPostBack(InterviewStateInput input)
     {
-        if (ReadState() is not { } patient)
+        ArgumentNullException.ThrowIfNull(input);
+        if (ReadState(input) is not { } patient)
         {
             return;
         }
@@ -165,10 +153,10 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
     public IEnumerable<string> UnitsFor(string analyteId) =>
         knowledge.AnalytesById[analyteId].AllUnits.Select(u => UnitText.Display(u.Code));
 
-    private PatientCase? ReadState()
+    private PatientCase? ReadState(InterviewStateInput input)
     {
-        History = CaseState.ReadHistory(Request.Form);
-        var read = CaseState.Read(Request.Form, knowledge);
+        History = CaseState.ReadHistory(input.History);
+        var read = CaseState.Read(input.Case, knowledge);
         if (!read.IsValid)
         {
             Errors.AddRange(read.Errors);
@@ -184,7 +172,4 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
         History = history;
         Step = interviewer.Next(patient).Value;
     }
-
-    private static string Friendly(InputError error) =>
-        error.Field.StartsWith("labs[", StringComparison.Ordinal) ? error.Message : $"{error.Field}: {error.Message}";
 }

@@ -2,12 +2,13 @@ using Calfwise.Core.Cases;
 using Calfwise.Core.Diary;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
+using Calfwise.Core.Presentation;
 using Calfwise.Data;
-using Calfwise.Web.Api;
+using Calfwise.Web.Pages.Diary;
+using Calfwise.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Calfwise.Web.Pages;
 
@@ -16,11 +17,15 @@ public sealed class ResultsModel(
     KnowledgeBase knowledge,
     AssessmentEngine engine,
     DiaryPatterns patterns,
-    CalfwiseDbContext db,
+    DiaryStore diary,
+    AssessmentStore assessments,
     SignInManager<CalfwiseUser> signIn,
     TimeProvider clock) : PageModel
 {
-    public Assessment? Assessment { get; private set; }
+    private Assessment? _assessment;
+
+    /// <summary>The assessment as shown; what is saved is exactly this.</summary>
+    public AssessmentView? View { get; private set; }
 
     public string CaseJsonText { get; private set; } = "";
 
@@ -32,56 +37,45 @@ public sealed class ResultsModel(
 
     public IActionResult OnGet() => RedirectToPage("/Interview");
 
-    public async Task OnPostAsync(CancellationToken ct) => await AssessAsync(ct).ConfigureAwait(false);
+    public async Task OnPostAsync(CaseInput input, CancellationToken ct) => await AssessAsync(input, ct).ConfigureAwait(false);
 
-    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(CaseInput input, CancellationToken ct)
     {
         if (!signIn.IsSignedIn(User))
         {
             return Challenge();
         }
 
-        var patient = await AssessAsync(ct).ConfigureAwait(false);
-        if (patient is null || Assessment is null)
+        if (await AssessAsync(input, ct).ConfigureAwait(false) is not var (entered, assessed) || _assessment is null || View is null)
         {
             return Page();
         }
 
-        db.Assessments.Add(new SavedAssessment
-        {
-            Id = Guid.NewGuid(),
-            UserId = ApiEndpoints.UserId(User),
-            CreatedAt = clock.GetUtcNow(),
-            CaseJson = CaseJson.Write(patient),
-            TriageLevel = Assessment.Triage.Level.ToId(),
-            TopCondition = Assessment.Differential[0].Id,
-        });
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await assessments.SaveAsync(User.Id(), clock.GetUtcNow(), entered, assessed, _assessment, View, knowledge.Version, ct).ConfigureAwait(false);
         Saved = true;
         return Page();
     }
 
-    private async Task<PatientCase?> AssessAsync(CancellationToken ct)
+    /// <summary>Assesses the posted case, with the diary's patterns for a signed-in person; the case as entered and as assessed.</summary>
+    private async Task<(PatientCase Entered, PatientCase Assessed)?> AssessAsync(CaseInput input, CancellationToken ct)
     {
-        var read = CaseState.Read(Request.Form, knowledge);
+        var read = input.Read(knowledge);
         if (!read.IsValid)
         {
             Errors.AddRange(read.Errors);
             return null;
         }
 
-        var patient = read.Case!;
+        var entered = read.Case!;
+        var patient = entered;
         if (signIn.IsSignedIn(User))
         {
             // The diary's patterns are evidence too, without overriding what the person answered.
-            var userId = ApiEndpoints.UserId(User);
-            var episodes = (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(EpisodeDto.ToEpisode).ToList();
-            var days = (await db.DailyFactors.Where(d => d.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(DayDto.ToFactors).ToList();
-            Diary = patterns.Summarize(episodes, days);
-            patient = DiaryPatterns.Apply(patient, Diary);
+            Diary = (await DiaryData.LoadAsync(diary, patterns, User.Id(), ct).ConfigureAwait(false)).Summary;
+            patient = DiaryPatterns.Apply(entered, Diary);
         }
 
-        CaseJsonText = CaseJson.Write(read.Case!);
+        CaseJsonText = CaseJson.Write(entered);
         var outcome = engine.Assess(patient);
         if (!outcome.IsSuccess)
         {
@@ -89,7 +83,8 @@ public sealed class ResultsModel(
             return null;
         }
 
-        Assessment = outcome.Value;
-        return read.Case;
+        _assessment = outcome.Value;
+        View = new AssessmentPresenter(knowledge).Present(_assessment);
+        return (entered, patient);
     }
 }

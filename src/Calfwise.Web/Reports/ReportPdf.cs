@@ -11,10 +11,18 @@ public sealed record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text)
 {
     /// <summary>
     /// The report: the saved assessment's view (the same causes, order and citations as on screen), labs with ranges,
-    /// the diary summary and chart, the plan and the numbered sources.
+    /// the diary summary and chart, the plan and the numbered sources. <paramref name="notes"/> say where the assessment
+    /// comes from (as the person saw it, or assessed again) and whether the knowledge has changed since.
     /// </summary>
-    public static ReportPdf Create(AssessmentView? assessment, DateTimeOffset? assessedAt, PatternSummary diary, IReadOnlyList<(string Label, double Value)> byHour, DateTimeOffset now)
+    public static ReportPdf Create(
+        AssessmentView? assessment,
+        DateTimeOffset? assessedAt,
+        PatternSummary diary,
+        IReadOnlyList<(string Label, double Value)> byHour,
+        DateTimeOffset now,
+        IReadOnlyList<string>? notes = null)
     {
+        ArgumentNullException.ThrowIfNull(diary);
         using var report = new PdfReport();
         report.Title($"Calfwise report, {Date(now)}");
         if (assessment is null)
@@ -24,6 +32,11 @@ public sealed record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text)
         else
         {
             report.Heading($"Assessment of {(assessedAt is { } at ? Date(at) : "an unknown date")}");
+            foreach (var note in notes ?? [])
+            {
+                report.Paragraph(note, small: true);
+            }
+
             WriteAssessment(report, assessment);
         }
 

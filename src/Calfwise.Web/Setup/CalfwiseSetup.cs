@@ -27,6 +27,7 @@ public static class CalfwiseSetup
         services.AddSingleton(TimeProvider.System);
 
         services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
+        services.AddScoped<PersonClock>();
         services.AddDefaultIdentity<CalfwiseUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
@@ -64,7 +65,7 @@ public static class CalfwiseSetup
         {
             options.Conventions.AuthorizeFolder("/Diary");
             options.Conventions.AuthorizeFolder("/Report");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<RegistrationTimeZone>());
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -114,6 +115,7 @@ public static class CalfwiseSetup
         app.MapScalarApiReference();
         app.MapHealthChecks("/health");
         app.MapCalfwiseApi();
+        app.MapDiaryApi();
         app.MapRazorPages();
     }
 

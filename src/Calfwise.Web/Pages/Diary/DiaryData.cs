@@ -1,27 +1,25 @@
+using System.Globalization;
 using Calfwise.Core.Diary;
 using Calfwise.Data;
-using Calfwise.Web.Api;
-using Microsoft.EntityFrameworkCore;
 
 namespace Calfwise.Web.Pages.Diary;
 
-/// <summary>One user's diary, read once per request for the diary page and the report.</summary>
+/// <summary>One user's diary, read once per request for the diary page, the results and the report.</summary>
 public sealed record DiaryData(IReadOnlyList<DiaryEpisode> Episodes, IReadOnlyList<DailyFactors> Days, PatternSummary Summary)
 {
-    public static async Task<DiaryData> LoadAsync(CalfwiseDbContext db, DiaryPatterns patterns, string userId, CancellationToken ct)
+    public static async Task<DiaryData> LoadAsync(DiaryStore store, DiaryPatterns patterns, string userId, CancellationToken ct)
     {
-        var episodes = (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false))
-            .Select(EpisodeDto.ToEpisode).OrderByDescending(e => e.Start).ToList();
-        var days = (await db.DailyFactors.Where(d => d.UserId == userId).ToListAsync(ct).ConfigureAwait(false))
-            .Select(DayDto.ToFactors).OrderByDescending(d => d.Date).ToList();
+        var (episodes, days) = await store.LoadAsync(userId, ct).ConfigureAwait(false);
         return new DiaryData(episodes, days, patterns.Summarize(episodes, days));
     }
 
+    /// <summary>Episodes by the hour they started on the person's clock when they logged them.</summary>
     public IReadOnlyList<(string Label, double Value)> ByHour() =>
-        Enumerable.Range(0, 24).Select(h => (h.ToString("00", System.Globalization.CultureInfo.InvariantCulture), (double)Episodes.Count(e => e.Start.Hour == h))).ToList();
+        Enumerable.Range(0, 24).Select(h => (h.ToString("00", CultureInfo.InvariantCulture), (double)Episodes.Count(e => e.Start.Hour == h))).ToList();
 
+    /// <summary>Episodes on each of the last days up to the person's <paramref name="today"/>.</summary>
     public IReadOnlyList<(string Label, double Value)> ByDay(DateOnly today, int days = 14) =>
         Enumerable.Range(0, days).Select(i => today.AddDays(i - days + 1))
-            .Select(d => (d.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture), (double)Episodes.Count(e => DateOnly.FromDateTime(e.Start.DateTime) == d)))
+            .Select(d => (d.ToString("dd/MM", CultureInfo.InvariantCulture), (double)Episodes.Count(e => DateOnly.FromDateTime(e.Start.DateTime) == d)))
             .ToList();
 }

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Calfwise.Core.Cases;
 using Calfwise.Core.Diary;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Data;
-using Calfwise.Web.Api;
 using Calfwise.Web.Pages.Diary;
 using Calfwise.Web.Reports;
+using Calfwise.Web.Setup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Calfwise.Web.Pages.Report;
 
 /// <summary>The report a person hands to their doctor: printable page, PDF, and an export of all their data.</summary>
-public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine, DiaryPatterns patterns, CalfwiseDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    KnowledgeBase knowledge,
+    AssessmentEngine engine,
+    DiaryPatterns patterns,
+    CalfwiseDbContext db,
+    DiaryStore diary,
+    AssessmentStore assessments,
+    PersonClock clock) : PageModel
 {
     private static readonly JsonSerializerOptions ExportOptions = new(JsonSerializerDefaults.Web)
     {
@@ -24,35 +30,37 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    public Assessment? Assessment { get; private set; }
-
-    public SavedAssessment? Saved { get; private set; }
+    /// <summary>The latest saved assessment as the report shows it, with where it comes from; null when none was saved.</summary>
+    public ReportAssessment? Assessment { get; private set; }
 
     public DiaryData Diary { get; private set; } = null!;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    /// <summary>Now for the person: the report's date and the diary chart's last day are their own.</summary>
+    public PersonalNow Now { get; private set; } = null!;
+
+    public DateOnly Today => Now.Today;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct).ConfigureAwait(false);
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         await LoadAsync(ct).ConfigureAwait(false);
-        var view = Assessment is null ? null : new Core.Presentation.AssessmentPresenter(knowledge).Present(Assessment);
-        var pdf = ReportPdf.Create(view, Saved?.CreatedAt, Diary.Summary, Diary.ByHour(), clock.GetUtcNow()).Bytes;
+        var pdf = ReportPdf.Create(Assessment?.View, Assessment?.SavedAt, Diary.Summary, Diary.ByHour(), Now.Local, Assessment?.Notes ?? []).Bytes;
         return File(pdf, "application/pdf", $"calfwise-report-{Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf");
     }
 
     public async Task<IActionResult> OnGetJsonAsync(CancellationToken ct)
     {
-        var userId = ApiEndpoints.UserId(User);
+        var userId = User.Id();
+        var (episodes, days) = await diary.LoadAsync(userId, ct).ConfigureAwait(false);
         var export = new
         {
-            exportedAt = clock.GetUtcNow(),
+            exportedAt = (await clock.NowAsync(userId, null, ct).ConfigureAwait(false)).Instant,
             account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.UserName }).FirstOrDefaultAsync(ct).ConfigureAwait(false),
             assessments = await db.Assessments.Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt)
-                .Select(a => new { a.Id, a.CreatedAt, a.TriageLevel, a.TopCondition, a.CaseJson }).ToListAsync(ct).ConfigureAwait(false),
-            episodes = (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(EpisodeDto.From).OrderBy(e => e.Start),
-            days = (await db.DailyFactors.Where(d => d.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(DayDto.From).OrderBy(d => d.Date),
+                .Select(a => new { a.Id, a.CreatedAt, a.TriageLevel, a.TopCondition, a.KnowledgeVersion, a.CaseJson, a.AssessedCaseJson, a.ResultJson }).ToListAsync(ct).ConfigureAwait(false),
+            episodes = episodes.OrderBy(e => e.Start),
+            days = days.OrderBy(d => d.Date),
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(export, ExportOptions);
         return File(json, "application/json", "calfwise-data.json");
@@ -60,15 +68,16 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var userId = ApiEndpoints.UserId(User);
+        var userId = User.Id();
         var csv = new StringBuilder();
         csv.AppendLine("record,id,when,kind,leg,location,duration_minutes,intensity,at_rest,caffeine_cups,alcohol_units,sleep_hours,stress,exercise_minutes,fluids_litres,iron_taken,triage,top_condition");
-        foreach (var e in (await db.Episodes.Where(e => e.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).Select(EpisodeDto.From).OrderBy(e => e.Start))
+        foreach (var e in (await diary.EpisodesAsync(userId, ct).ConfigureAwait(false)).OrderBy(e => e.Start))
         {
             csv.AppendLine(CultureInfo.InvariantCulture, $"episode,{e.Id},{e.Start:yyyy-MM-ddTHH:mm:sszzz},{e.Kind},{e.Leg},{Csv(e.Location)},{e.DurationMinutes},{e.Intensity},{e.AtRest},,,,,,,,,");
         }
 
-        foreach (var d in (await db.DailyFactors.Where(d => d.UserId == userId).ToListAsync(ct).ConfigureAwait(false)).OrderBy(d => d.Date))
+        // Days by their stored rows, so each keeps its row id as before.
+        foreach (var d in await db.DailyFactors.Where(d => d.UserId == userId).OrderBy(d => d.Date).ToListAsync(ct).ConfigureAwait(false))
         {
             csv.AppendLine(CultureInfo.InvariantCulture, $"day,{d.Id},{d.Date:yyyy-MM-dd},,,,,,,{d.CaffeineCups},{d.AlcoholUnits},{d.SleepHours},{d.Stress},{d.ExerciseMinutes},{d.FluidsLitres},{d.IronTaken},,");
         }
@@ -96,12 +105,9 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var userId = ApiEndpoints.UserId(User);
-        Diary = await DiaryData.LoadAsync(db, patterns, userId, ct).ConfigureAwait(false);
-        Saved = await db.Assessments.Where(a => a.UserId == userId).OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        if (Saved is not null && CaseJson.Read(Saved.CaseJson, knowledge) is { IsValid: true } read)
-        {
-            Assessment = engine.Assess(DiaryPatterns.Apply(read.Case!, Diary.Summary)).Value;
-        }
+        var userId = User.Id();
+        Now = await clock.NowAsync(userId, null, ct).ConfigureAwait(false);
+        Diary = await DiaryData.LoadAsync(diary, patterns, userId, ct).ConfigureAwait(false);
+        Assessment = ReportAssessment.From(await assessments.LatestAsync(userId, ct).ConfigureAwait(false), knowledge, engine, Diary.Summary);
     }
 }

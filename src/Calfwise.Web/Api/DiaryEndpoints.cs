@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Calfwise.Data;
+using Calfwise.Web.Setup;
+
+namespace Calfwise.Web.Api;
+
+/// <summary>The signed-in person's symptom diary under /api/diary: episodes and daily factors, through the diary store.</summary>
+/// <remarks>Times follow Core's one rule (DiaryTime): an episode may start at most a few minutes after now; a day may not be after the person's local today.</remarks>
+public static class DiaryEndpoints
+{
+    public static void MapDiaryApi(this IEndpointRouteBuilder app)
+    {
+        var diary = app.MapGroup("/api/diary").RequireRateLimiting(CalfwiseSetup.ApiRateLimit).RequireAuthorization().WithTags("Diary");
+        diary.MapGet("/episodes", async (ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                Results.Ok((await store.EpisodesAsync(user.Id(), ct).ConfigureAwait(false)).Select(EpisodeDto.From)))
+            .WithName("ListEpisodes");
+        diary.MapGet("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                await store.EpisodeAsync(user.Id(), id, ct).ConfigureAwait(false) is { } episode ? Results.Ok(EpisodeDto.From(episode)) : Results.NotFound())
+            .WithName("GetEpisode");
+        diary.MapPost("/episodes", async (EpisodeDto dto, ClaimsPrincipal user, DiaryStore store, TimeProvider clock, CancellationToken ct) =>
+            {
+                var episode = dto.ToEpisode();
+                if (episode.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
+                {
+                    return Problems.Invalid(errors);
+                }
+
+                var saved = await store.AddEpisodeAsync(user.Id(), episode, ct).ConfigureAwait(false);
+                return Results.Created($"/api/diary/episodes/{saved.Id}", EpisodeDto.From(saved));
+            })
+            .WithName("CreateEpisode")
+            .ProducesValidationProblem();
+        diary.MapPut("/episodes/{id:guid}", async (Guid id, EpisodeDto dto, ClaimsPrincipal user, DiaryStore store, TimeProvider clock, CancellationToken ct) =>
+            {
+                var episode = dto.ToEpisode();
+                if (episode.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
+                {
+                    return Problems.Invalid(errors);
+                }
+
+                return await store.UpdateEpisodeAsync(user.Id(), id, episode, ct).ConfigureAwait(false) is { } saved
+                    ? Results.Ok(EpisodeDto.From(saved))
+                    : Results.NotFound();
+            })
+            .WithName("UpdateEpisode")
+            .ProducesValidationProblem();
+        diary.MapDelete("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                await store.DeleteEpisodeAsync(user.Id(), id, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound())
+            .WithName("DeleteEpisode");
+        diary.MapGet("/days", async (ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                Results.Ok((await store.DaysAsync(user.Id(), ct).ConfigureAwait(false)).Select(DayDto.From)))
+            .WithName("ListDays");
+        diary.MapPut("/days/{date}", async (DateOnly date, DayDto dto, ClaimsPrincipal user, DiaryStore store, PersonClock clock, CancellationToken ct) =>
+            {
+                var factors = dto.ToFactors(date);
+                var now = await clock.NowAsync(user.Id(), null, ct).ConfigureAwait(false);
+                if (factors.Validate(now.Today) is { Count: > 0 } errors)
+                {
+                    return Problems.Invalid(errors);
+                }
+
+                return Results.Ok(DayDto.From(await store.SaveDayAsync(user.Id(), factors, ct).ConfigureAwait(false)));
+            })
+            .WithName("SaveDay")
+            .ProducesValidationProblem();
+        diary.MapDelete("/days/{date}", async (DateOnly date, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
+                await store.DeleteDayAsync(user.Id(), date, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound())
+            .WithName("DeleteDay");
+    }
+}

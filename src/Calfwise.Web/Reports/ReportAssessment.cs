@@ -1,0 +1,56 @@
+using System.Globalization;
+using Calfwise.Core.Cases;
+using Calfwise.Core.Diary;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
+using Calfwise.Core.Presentation;
+using Calfwise.Data;
+
+namespace Calfwise.Web.Reports;
+
+/// <summary>
+/// The saved assessment a report shows, and how it relates to what the person saw: the stored result as it was shown,
+/// with a note when the knowledge has changed since; or, for assessments saved before results were kept, the saved
+/// answers assessed again with today's knowledge and diary, and a note that says so.
+/// </summary>
+/// <param name="View">What the report lays out.</param>
+/// <param name="SavedAt">When the person saved it.</param>
+/// <param name="AsSeen">True when <paramref name="View"/> is the stored result, exactly as the person saw it.</param>
+/// <param name="Notes">Where the result comes from, in plain words; the page and the PDF show the same notes.</param>
+public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedAt, bool AsSeen, IReadOnlyList<string> Notes)
+{
+    /// <summary>The report's assessment, or null when nothing was saved (or an old saved case no longer reads).</summary>
+    public static ReportAssessment? From(StoredAssessment? saved, KnowledgeBase knowledge, AssessmentEngine engine, PatternSummary diary)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(engine);
+        if (saved is null)
+        {
+            return null;
+        }
+
+        var date = saved.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        if (saved.View is { } view)
+        {
+            var notes = new List<string> { $"Latest saved assessment, {date}, as you saw it (knowledge version {saved.KnowledgeVersion ?? "unknown"})." };
+            if (!string.Equals(saved.KnowledgeVersion, knowledge.Version, StringComparison.Ordinal))
+            {
+                notes.Add($"Calfwise's knowledge has changed since (version {knowledge.Version} now): the same answers could be assessed differently today. Check your symptoms again for an up-to-date assessment.");
+            }
+
+            return new ReportAssessment(view, saved.CreatedAt, AsSeen: true, notes);
+        }
+
+        if (CaseJson.Read(saved.CaseJson, knowledge) is not { IsValid: true } read
+            || engine.Assess(DiaryPatterns.Apply(read.Case!, diary)) is not { IsSuccess: true } outcome)
+        {
+            return null;
+        }
+
+        return new ReportAssessment(
+            new AssessmentPresenter(knowledge).Present(outcome.Value),
+            saved.CreatedAt,
+            AsSeen: false,
+            [$"Latest saved assessment, {date}: it was saved before Calfwise kept results, so your answers were assessed again today with the current knowledge (version {knowledge.Version}) and your diary as it is now; it may differ from what you saw then."]);
+    }
+}
