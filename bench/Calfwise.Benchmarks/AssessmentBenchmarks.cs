@@ -1,5 +1,10 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Calfwise.Core.Cases;
+using Calfwise.Core.Contracts;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 
@@ -8,17 +13,21 @@ namespace Calfwise.Benchmarks;
 /// <summary>One assessment end to end, with the knowledge base loaded once beforehand.</summary>
 /// <remarks>Not sealed: BenchmarkDotNet derives a runner type from each benchmark class and rejects sealed ones.</remarks>
 [MemoryDiagnoser]
-public class AssessmentBenchmarks
+public class AssessmentBenchmarks : IDisposable
 {
     private KnowledgeBase _knowledge = null!;
     private AssessmentEngine _engine = null!;
     private PatientCase _restlessLegsWithLabs = null!;
     private PatientCase _twitchWithoutLabs = null!;
+    private readonly byte[] _body = Encoding.UTF8.GetBytes(SampleCases.RestlessLegsLowFerritin);
+    private readonly ArrayBufferWriter<byte> _output = new(64 * 1024);
+    private Utf8JsonWriter _writer = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _knowledge = KnowledgeBase.Embedded;
+        _writer = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
         _engine = new AssessmentEngine(_knowledge); // built once, as the CLI and the web app do
         _restlessLegsWithLabs = SampleCases.Parse(SampleCases.RestlessLegsLowFerritin, _knowledge);
         _twitchWithoutLabs = SampleCases.Parse(SampleCases.BenignTwitchCoffee, _knowledge);
@@ -42,12 +51,22 @@ public class AssessmentBenchmarks
     [Benchmark]
     public AssessmentOutcome TwitchWithoutLabs() => _engine.Assess(_twitchWithoutLabs);
 
-    /// <summary>(c) Case (a) as the CLI runs it: read the case JSON, assess, write the assessment JSON.</summary>
+    /// <summary>(c) Case (a) as the API runs it: read the UTF-8 case body with the contract, assess, write the compact assessment JSON.</summary>
     [Benchmark]
-    public string RestlessLegsJsonInAndOut()
+    public int RestlessLegsJsonInAndOut()
     {
-        var read = CaseJson.Read(SampleCases.RestlessLegsLowFerritin, _knowledge);
+        var read = CaseJson.Read(_body, _knowledge, SampleCases.Today);
         var outcome = _engine.Assess(read.Case!);
-        return AssessmentJson.Write(outcome.Assessment!);
+        _output.ResetWrittenCount();
+        _writer.Reset(_output);
+        JsonSerializer.Serialize(_writer, Responses.From(outcome.Assessment!, _knowledge.Version), ContractJson.Compact.AssessmentResponse);
+        _writer.Flush();
+        return _output.WrittenCount;
+    }
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

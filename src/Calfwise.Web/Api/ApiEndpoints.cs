@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Calfwise.Core.Cases;
+using Calfwise.Core.Contracts;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Interview;
 using Calfwise.Core.Knowledge;
 using Calfwise.Data;
 using Calfwise.Web.Setup;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Calfwise.Web.Api;
@@ -17,34 +19,46 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").RequireRateLimiting(CalfwiseSetup.ApiRateLimit).WithTags("Calfwise");
 
-        api.MapPost("/assessments", (JsonElement body, KnowledgeBase knowledge, AssessmentEngine engine) =>
-                WithCase(body, knowledge, patient =>
+        api.MapPost("/assessments", async Task<Results<ContractResult<AssessmentResponse>, ValidationProblem>> (HttpRequest request, KnowledgeBase knowledge, AssessmentEngine engine, TimeProvider clock) =>
+            {
+                var read = await CaseBody.ReadAsync(request, knowledge, clock).ConfigureAwait(false);
+                if (!read.IsValid)
                 {
-                    var outcome = engine.Assess(patient);
-                    return outcome.IsValid ? Results.Text(AssessmentJson.Write(outcome.Assessment!), "application/json") : Problems.Invalid(outcome.Errors);
-                }))
+                    return Problems.Invalid(read.Errors);
+                }
+
+                var outcome = engine.Assess(read.Case!);
+                return outcome.IsValid ? Contract(Responses.From(outcome.Assessment!, knowledge.Version), ContractJson.Compact.AssessmentResponse) : Problems.Invalid(outcome.Errors);
+            })
             .WithName("AssessCase")
             .WithSummary("Assess a case (docs/case-format.md): triage, red flags, differential, labs, criteria and plan.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesValidationProblem();
+            .Accepts<CaseRequest>("application/json");
 
-        api.MapPost("/next-question", (JsonElement body, KnowledgeBase knowledge, Interviewer interviewer) =>
-                WithCase(body, knowledge, patient =>
+        api.MapPost("/next-question", async Task<Results<ContractResult<NextQuestionResponse>, ValidationProblem>> (HttpRequest request, KnowledgeBase knowledge, Interviewer interviewer, TimeProvider clock) =>
+            {
+                var read = await CaseBody.ReadAsync(request, knowledge, clock).ConfigureAwait(false);
+                if (!read.IsValid)
                 {
-                    var outcome = interviewer.Next(patient);
-                    return outcome.IsValid ? Results.Text(InterviewJson.Write(outcome.Step!), "application/json") : Problems.Invalid(outcome.Errors);
-                }))
+                    return Problems.Invalid(read.Errors);
+                }
+
+                var outcome = interviewer.Next(read.Case!);
+                return outcome.IsValid ? Contract(Responses.From(outcome.Step!), ContractJson.Compact.NextQuestionResponse) : Problems.Invalid(outcome.Errors);
+            })
             .WithName("NextQuestion")
             .WithSummary("The next interview question for a partial case, or done with a reason.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesValidationProblem();
+            .Accepts<CaseRequest>("application/json");
 
-        api.MapPost("/labs", (JsonElement body, KnowledgeBase knowledge) =>
-                WithCase(body, knowledge, patient => Results.Text(AssessmentJson.WriteLabs(new LabInterpreter(knowledge).Interpret(patient)), "application/json")))
+        api.MapPost("/labs", async Task<Results<ContractResult<LabsResponse>, ValidationProblem>> (HttpRequest request, KnowledgeBase knowledge, TimeProvider clock) =>
+            {
+                var read = await CaseBody.ReadAsync(request, knowledge, clock).ConfigureAwait(false);
+                return read.IsValid
+                    ? Contract(Responses.From(new LabInterpreter(knowledge).Interpret(read.Case!)), ContractJson.Compact.LabsResponse)
+                    : Problems.Invalid(read.Errors);
+            })
             .WithName("InterpretLabs")
             .WithSummary("Interpret lab results in any common unit for a person's age, sex and pregnancy ({age, sex, labs}).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesValidationProblem();
+            .Accepts<CaseRequest>("application/json");
 
         // An endpoint that reads the body and does nothing: the baseline the load test compares assessments with.
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Load:BaselineEndpoint", false))
@@ -55,10 +69,13 @@ public static class ApiEndpoints
         var diary = api.MapGroup("/diary").RequireAuthorization().WithTags("Diary");
         diary.MapGet("/episodes", async (ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
                 Results.Ok(await db.Episodes.Where(e => e.UserId == UserId(user)).OrderByDescending(e => e.Start).Select(e => EpisodeDto.From(e)).ToListAsync(ct).ConfigureAwait(false)))
-            .WithName("ListEpisodes");
+            .WithName("ListEpisodes")
+            .Produces<List<EpisodeDto>>();
         diary.MapGet("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
                 await Owned(db, id, user, ct).ConfigureAwait(false) is { } row ? Results.Ok(EpisodeDto.From(row)) : Results.NotFound())
-            .WithName("GetEpisode");
+            .WithName("GetEpisode")
+            .Produces<EpisodeDto>()
+            .Produces(StatusCodes.Status404NotFound);
         diary.MapPost("/episodes", async (EpisodeDto dto, ClaimsPrincipal user, CalfwiseDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (dto.Validate(clock.GetUtcNow()) is { Count: > 0 } errors)
@@ -72,6 +89,7 @@ public static class ApiEndpoints
                 return Results.Created($"/api/diary/episodes/{row.Id}", EpisodeDto.From(row));
             })
             .WithName("CreateEpisode")
+            .Produces<EpisodeDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         diary.MapPut("/episodes/{id:guid}", async (Guid id, EpisodeDto dto, ClaimsPrincipal user, CalfwiseDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
@@ -90,6 +108,8 @@ public static class ApiEndpoints
                 return Results.Ok(EpisodeDto.From(row));
             })
             .WithName("UpdateEpisode")
+            .Produces<EpisodeDto>()
+            .Produces(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
         diary.MapDelete("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
             {
@@ -102,10 +122,13 @@ public static class ApiEndpoints
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 return Results.NoContent();
             })
-            .WithName("DeleteEpisode");
+            .WithName("DeleteEpisode")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces(StatusCodes.Status404NotFound);
         diary.MapGet("/days", async (ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
                 Results.Ok(await db.DailyFactors.Where(d => d.UserId == UserId(user)).OrderByDescending(d => d.Date).Select(d => DayDto.From(d)).ToListAsync(ct).ConfigureAwait(false)))
-            .WithName("ListDays");
+            .WithName("ListDays")
+            .Produces<List<DayDto>>();
         diary.MapPut("/days/{date}", async (DateOnly date, DayDto dto, ClaimsPrincipal user, CalfwiseDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var factors = dto.ToFactors(date);
@@ -118,6 +141,7 @@ public static class ApiEndpoints
                 return Results.Ok(DayDto.From(row));
             })
             .WithName("SaveDay")
+            .Produces<DayDto>()
             .ProducesValidationProblem();
         diary.MapDelete("/days/{date}", async (DateOnly date, ClaimsPrincipal user, CalfwiseDbContext db, CancellationToken ct) =>
             {
@@ -125,15 +149,12 @@ public static class ApiEndpoints
                 var deleted = await db.DailyFactors.Where(d => d.UserId == userId && d.Date == date).ExecuteDeleteAsync(ct).ConfigureAwait(false);
                 return deleted == 0 ? Results.NotFound() : Results.NoContent();
             })
-            .WithName("DeleteDay");
+            .WithName("DeleteDay")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Reads and validates the case in a request body; bad input becomes problem details naming the field.</summary>
-    private static IResult WithCase(JsonElement body, KnowledgeBase knowledge, Func<PatientCase, IResult> handle)
-    {
-        var read = CaseJson.Read(body, knowledge);
-        return read.IsValid ? handle(read.Case!) : Problems.Invalid(read.Errors);
-    }
+    private static ContractResult<T> Contract<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) => new(value, typeInfo);
 
     public static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("an authorised request has a user id");
@@ -149,8 +170,8 @@ public static class ApiEndpoints
 /// <summary>Problem details (RFC 9457) for bad input, with each field's messages.</summary>
 public static class Problems
 {
-    public static IResult Invalid(IReadOnlyList<InputError> errors) =>
-        Results.ValidationProblem(
+    public static ValidationProblem Invalid(IReadOnlyList<InputError> errors) =>
+        TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             detail: string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
             title: "The input is not valid.");

@@ -14,13 +14,18 @@ public static class CaseState
     public const string Field = "case";
     public const string HistoryField = "history";
 
-    public static CaseReadResult Read(IFormCollection form, KnowledgeBase knowledge)
+    public static CaseReadResult Read(HttpRequest request, KnowledgeBase knowledge)
     {
-        var json = form[Field].ToString();
+        ArgumentNullException.ThrowIfNull(request);
+        var json = request.Form[Field].ToString();
         return string.IsNullOrWhiteSpace(json)
             ? new CaseReadResult(null, [new InputError("case", "is missing: start the interview again")])
-            : CaseJson.Read(json, knowledge);
+            : CaseJson.Read(json, knowledge, Today(request.HttpContext));
     }
+
+    /// <summary>The day of the assessment, from the app's clock.</summary>
+    public static DateOnly Today(HttpContext http) =>
+        DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
 
     public static List<string[]> ReadHistory(IFormCollection form)
     {

@@ -168,7 +168,7 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
     private PatientCase? ReadState()
     {
         History = CaseState.ReadHistory(Request.Form);
-        var read = CaseState.Read(Request.Form, knowledge);
+        var read = CaseState.Read(Request, knowledge);
         if (!read.IsValid)
         {
             Errors.AddRange(read.Errors);

@@ -30,7 +30,7 @@ public sealed class LabsModel(KnowledgeBase knowledge) : PageModel
 
     public void OnPostPrefill()
     {
-        var read = CaseState.Read(Request.Form, knowledge);
+        var read = CaseState.Read(Request, knowledge);
         Case = read.IsValid ? read.Case : null;
     }
 
@@ -40,7 +40,7 @@ public sealed class LabsModel(KnowledgeBase knowledge) : PageModel
         PatientCase? basis = null;
         if (!string.IsNullOrWhiteSpace(form[CaseState.Field]))
         {
-            var read = CaseState.Read(form, knowledge);
+            var read = CaseState.Read(Request, knowledge);
             basis = read.IsValid ? read.Case : null;
         }
 

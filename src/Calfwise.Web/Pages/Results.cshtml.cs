@@ -63,7 +63,7 @@ public sealed class ResultsModel(
 
     private async Task<PatientCase?> AssessAsync(CancellationToken ct)
     {
-        var read = CaseState.Read(Request.Form, knowledge);
+        var read = CaseState.Read(Request, knowledge);
         if (!read.IsValid)
         {
             Errors.AddRange(read.Errors);

@@ -99,7 +99,7 @@ public sealed class IndexModel(KnowledgeBase knowledge, AssessmentEngine engine,
         var userId = ApiEndpoints.UserId(User);
         Diary = await DiaryData.LoadAsync(db, patterns, userId, ct).ConfigureAwait(false);
         Saved = await db.Assessments.Where(a => a.UserId == userId).OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        if (Saved is not null && CaseJson.Read(Saved.CaseJson, knowledge) is { IsValid: true } read)
+        if (Saved is not null && CaseJson.Read(Saved.CaseJson, knowledge, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) is { IsValid: true } read)
         {
             Assessment = engine.Assess(DiaryPatterns.Apply(read.Case!, Diary.Summary)).Assessment;
         }
