@@ -22,6 +22,7 @@ public class AssessmentBenchmarks : IDisposable
     private readonly byte[] _body = Encoding.UTF8.GetBytes(SampleCases.RestlessLegsLowFerritin);
     private readonly ArrayBufferWriter<byte> _output = new(64 * 1024);
     private Utf8JsonWriter _writer = null!;
+    private Assessment _restlessLegsAssessment = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +32,7 @@ public class AssessmentBenchmarks : IDisposable
         _engine = new AssessmentEngine(_knowledge); // built once, as the CLI and the web app do
         _restlessLegsWithLabs = SampleCases.Parse(SampleCases.RestlessLegsLowFerritin, _knowledge);
         _twitchWithoutLabs = SampleCases.Parse(SampleCases.BenignTwitchCoffee, _knowledge);
+        _restlessLegsAssessment = _engine.Assess(_restlessLegsWithLabs).Assessment!;
 
         // Fail the run rather than time the error path if a case stops being valid.
         foreach (var patient in new[] { _restlessLegsWithLabs, _twitchWithoutLabs })
@@ -50,6 +52,21 @@ public class AssessmentBenchmarks : IDisposable
     /// <summary>(b) Benign twitching with no labs and no medications (examples/benign-twitch-coffee.json).</summary>
     [Benchmark]
     public AssessmentOutcome TwitchWithoutLabs() => _engine.Assess(_twitchWithoutLabs);
+
+    /// <summary>(d) Reading case (a) alone: the UTF-8 body through the contract to a validated case.</summary>
+    [Benchmark]
+    public PatientCase RestlessLegsReadCase() => CaseJson.Read(_body, _knowledge, SampleCases.Today).Case!;
+
+    /// <summary>(e) Writing the answer of case (a) alone: mapping to the contract and compact JSON.</summary>
+    [Benchmark]
+    public int RestlessLegsWriteAnswer()
+    {
+        _output.ResetWrittenCount();
+        _writer.Reset(_output);
+        JsonSerializer.Serialize(_writer, Responses.From(_restlessLegsAssessment, _knowledge.Version), ContractJson.Compact.AssessmentResponse);
+        _writer.Flush();
+        return _output.WrittenCount;
+    }
 
     /// <summary>(c) Case (a) as the API runs it: read the UTF-8 case body with the contract, assess, write the compact assessment JSON.</summary>
     [Benchmark]
