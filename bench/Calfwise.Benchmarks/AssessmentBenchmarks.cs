@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Calfwise.Core.Cases;
@@ -28,7 +27,7 @@ public class AssessmentBenchmarks : IDisposable
     public void Setup()
     {
         _knowledge = KnowledgeBase.Embedded;
-        _writer = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        _writer = new Utf8JsonWriter(_output, ContractJson.CompactWriter);
         _engine = new AssessmentEngine(_knowledge); // built once, as the CLI and the web app do
         _restlessLegsWithLabs = SampleCases.Parse(SampleCases.RestlessLegsLowFerritin, _knowledge);
         _twitchWithoutLabs = SampleCases.Parse(SampleCases.BenignTwitchCoffee, _knowledge);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Calfwise.Core.Contracts;
 using Calfwise.Core.Knowledge;
 
@@ -8,7 +7,7 @@ namespace Calfwise.Core.Cases;
 public static partial class CaseJson
 {
     /// <summary>Writes a case in the same format it is read, for saving an interview or handing it to another program.</summary>
-    public static string Write(PatientCase patient) => JsonSerializer.Serialize(ToRequest(patient), ContractJson.CaseWriter.CaseRequest);
+    public static string Write(PatientCase patient) => ContractJson.Write(ToRequest(patient));
 
     /// <summary>The one mapping from the domain case back to the contract. A case given with a birth date keeps it, not the age.</summary>
     public static CaseRequest ToRequest(PatientCase patient)

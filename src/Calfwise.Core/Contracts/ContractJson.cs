@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Calfwise.Core.Contracts;
 
@@ -26,37 +29,44 @@ public sealed partial class ContractJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(CaseRequest))]
 internal sealed partial class CaseWriteJsonContext : JsonSerializerContext;
 
-/// <summary>The serializer settings of the contracts: compact for the web, indented for people (the CLI, saved cases).</summary>
+/// <summary>
+/// The serializer settings of the contracts: compact for the web, indented for people (the CLI, saved cases). The
+/// options leave the encoder unset so that the source-generated fast path serializes; the writer carries the encoder
+/// that keeps µ, ≥ and quotes as they are, as the documented examples show.
+/// </summary>
 public static class ContractJson
 {
-    /// <summary>Compact output, for the API.</summary>
-    public static ContractJsonContext Compact { get; } = new(Options(indented: false));
+    /// <summary>The writer settings for compact output (the API).</summary>
+    public static JsonWriterOptions CompactWriter { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    /// <summary>Indented output, for the command line.</summary>
-    public static ContractJsonContext Indented { get; } = new(Options(indented: true));
+    private static readonly JsonWriterOptions IndentedWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true, SkipValidation = true };
 
-    internal static CaseWriteJsonContext CaseWriter { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-
-    /// <summary>The assessment as indented JSON text (calfwise assess --format json).</summary>
-    public static string Write(AssessmentResponse response) => JsonSerializer.Serialize(response, Indented.AssessmentResponse);
-
-    public static string Write(LabsResponse response) => JsonSerializer.Serialize(response, Indented.LabsResponse);
-
-    public static string Write(NextQuestionResponse response) => JsonSerializer.Serialize(response, Indented.NextQuestionResponse);
-
-    private static JsonSerializerOptions Options(bool indented) => new()
+    /// <summary>The contracts' metadata with the strict reading settings; write with <see cref="CompactWriter"/>.</summary>
+    public static ContractJsonContext Compact { get; } = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
         NumberHandling = JsonNumberHandling.Strict,
-        WriteIndented = indented,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // µ, ≥ and quotes as they are, as the documented examples show
-    };
+    });
+
+    /// <summary>The assessment as indented JSON text (calfwise assess --format json).</summary>
+    public static string Write(AssessmentResponse response) => Indented(response, Compact.AssessmentResponse);
+
+    public static string Write(LabsResponse response) => Indented(response, Compact.LabsResponse);
+
+    public static string Write(NextQuestionResponse response) => Indented(response, Compact.NextQuestionResponse);
+
+    internal static string Write(CaseRequest request) => Indented(request, CaseWriteJsonContext.Default.CaseRequest);
+
+    private static string Indented<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, IndentedWriter))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -1,7 +1,7 @@
 using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Calfwise.Core.Contracts;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Calfwise.Web.Api;
@@ -12,8 +12,6 @@ namespace Calfwise.Web.Api;
 /// </summary>
 public sealed class ContractResult<T>(T value, JsonTypeInfo<T> typeInfo) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
-
     public T Value => value;
 
     object? IValueHttpResult.Value => value;
@@ -28,7 +26,7 @@ public sealed class ContractResult<T>(T value, JsonTypeInfo<T> typeInfo) : IResu
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = ContentType;
         var body = httpContext.Response.BodyWriter;
-        using (var writer = new Utf8JsonWriter(body, WriterOptions))
+        using (var writer = new Utf8JsonWriter(body, ContractJson.CompactWriter))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
         }
