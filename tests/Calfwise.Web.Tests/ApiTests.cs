@@ -204,6 +204,9 @@ public sealed class ApiTests(CalfwiseFactory factory) : IClassFixture<CalfwiseFa
         var answerFields = Properties(assess.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"), schemas);
         Assert.Equal(["triage", "redFlags", "differential", "labs", "iron", "criteria", "recommendations", "warnings", "disclaimer", "knowledgeVersion"], answerFields);
         Assert.True(assess.GetProperty("responses").TryGetProperty("400", out _), "bad input is described as a 400 problem");
+        Assert.Equal("ferritin", schemas.GetProperty("CaseRequest").GetProperty("examples")[0].GetProperty("labs")[0].GetProperty("analyte").GetString());
+        var example = Calfwise.Core.Cases.CaseJson.Read(Calfwise.Web.Api.OpenApiExamples.Case, Calfwise.Core.Knowledge.KnowledgeBase.Embedded, TestDates.Today);
+        Assert.True(example.IsValid, string.Join("; ", example.Errors)); // the documented example is a case the API accepts
     }
 
     [Fact]
