@@ -60,9 +60,12 @@ internal static class SampleCases
         }
         """;
 
+    /// <summary>A fixed day of assessment.</summary>
+    public static readonly DateOnly Today = new(2026, 12, 1);
+
     public static PatientCase Parse(string json, KnowledgeBase knowledge)
     {
-        var result = CaseJson.Read(json, knowledge);
+        var result = CaseJson.Read(json, knowledge, Today);
         return result.IsValid
             ? result.Case!
             : throw new InvalidOperationException($"Sample case is not valid: {string.Join("; ", result.Errors)}");

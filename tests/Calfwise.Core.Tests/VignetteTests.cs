@@ -116,7 +116,7 @@ internal sealed record Vignette(
 
     public PatientCase ReadCase(KnowledgeBase knowledge)
     {
-        var read = CaseJson.Read(Case, knowledge);
+        var read = CaseJson.Read(Case.GetRawText(), knowledge, TestDates.Today);
         return read.IsValid ? read.Case! : throw new InvalidDataException($"{File}: case is invalid: {string.Join("; ", read.Errors)}");
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Calfwise.Web.Tests;
 
@@ -159,5 +160,80 @@ public sealed class ApiTests(CalfwiseFactory factory) : IClassFixture<CalfwiseFa
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} missing from OpenAPI");
         }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_has_a_schema_for_every_request_and_answer_body()
+    {
+        var document = await factory.Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var checkedBodies = 0;
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                if (operation.Value.TryGetProperty("requestBody", out var request))
+                {
+                    Assert.True(Properties(request.GetProperty("content").GetProperty("application/json").GetProperty("schema"), schemas).Count > 0, $"{name}: request body without a schema");
+                    checkedBodies++;
+                }
+                else
+                {
+                    Assert.True(operation.Name is "get" or "delete", $"{name}: no request body described");
+                }
+
+                foreach (var response in operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2') && r.Name != "204"))
+                {
+                    Assert.True(response.Value.TryGetProperty("content", out var content), $"{name} {response.Name}: answer without content");
+                    var schema = content.GetProperty("application/json").GetProperty("schema");
+                    Assert.True(Properties(schema, schemas).Count > 0, $"{name} {response.Name}: answer schema without properties");
+                    checkedBodies++;
+                }
+            }
+        }
+
+        Assert.True(checkedBodies >= 12, $"only {checkedBodies} bodies found");
+        var assess = document.GetProperty("paths").GetProperty("/api/assessments").GetProperty("post");
+        var caseFields = Properties(assess.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"), schemas);
+        foreach (var field in new[] { "age", "birthDate", "sex", "pregnant", "trimester", "findings", "medications", "labs", "instruments", "labsUnavailable" })
+        {
+            Assert.Contains(field, caseFields);
+        }
+
+        var answerFields = Properties(assess.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"), schemas);
+        Assert.Equal(["triage", "redFlags", "differential", "labs", "iron", "criteria", "recommendations", "warnings", "disclaimer", "knowledgeVersion"], answerFields);
+        Assert.True(assess.GetProperty("responses").TryGetProperty("400", out _), "bad input is described as a 400 problem");
+        Assert.Equal("ferritin", schemas.GetProperty("CaseRequest").GetProperty("examples")[0].GetProperty("labs")[0].GetProperty("analyte").GetString());
+        var example = Calfwise.Core.Cases.CaseJson.Read(Calfwise.Web.Api.OpenApiExamples.Case, Calfwise.Knowledge.EmbeddedKnowledge.Instance, TestDates.Today);
+        Assert.True(example.IsValid, string.Join("; ", example.Errors)); // the documented example is a case the API accepts
+    }
+
+    [Fact]
+    public async Task Every_assessment_names_the_knowledge_version_and_reads_a_birth_date()
+    {
+        var knowledge = factory.Services.GetRequiredService<Calfwise.Core.Knowledge.KnowledgeBase>();
+        var response = await factory.Client().PostAsync("/api/assessments", Json("""{"birthDate": "1980-01-01", "sex": "female", "labs": [{"analyte": "ferritin", "value": 28, "unit": "ng/mL", "date": "2026-01-05"}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(knowledge.Version, document.RootElement.GetProperty("knowledgeVersion").GetString());
+        Assert.StartsWith("k-", knowledge.Version, StringComparison.Ordinal);
+    }
+
+    /// <summary>The property names of a schema, following a $ref into the components.</summary>
+    private static List<string> Properties(JsonElement schema, JsonElement schemas)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = schemas.GetProperty(reference.GetString()!["#/components/schemas/".Length..]);
+        }
+
+        if (schema.TryGetProperty("items", out var items))
+        {
+            return Properties(items, schemas);
+        }
+
+        return schema.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => p.Name).ToList() : [];
     }
 }

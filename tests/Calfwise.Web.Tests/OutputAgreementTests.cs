@@ -78,7 +78,7 @@ public sealed partial class OutputAgreementTests(CalfwiseFactory factory) : ICla
 
     private static Assessment Assess(KnowledgeBase knowledge, string json)
     {
-        var read = CaseJson.Read(json, knowledge);
+        var read = CaseJson.Read(json, knowledge, TestDates.Today);
         Assert.True(read.IsValid, string.Join("; ", read.Errors));
         var outcome = new AssessmentEngine(knowledge).Assess(read.Case!);
         Assert.True(outcome.IsSuccess, string.Join("; ", outcome.Errors));

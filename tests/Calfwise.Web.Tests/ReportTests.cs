@@ -26,7 +26,7 @@ public sealed class ReportTests(CalfwiseFactory factory) : IClassFixture<Calfwis
     public void A_stored_result_reads_back_as_the_same_view(string example)
     {
         var knowledge = factory.Services.GetRequiredService<KnowledgeBase>();
-        var read = CaseJson.Read(File.ReadAllText(Path.Combine(Repository.Root, "examples", example)), knowledge);
+        var read = CaseJson.Read(File.ReadAllText(Path.Combine(Repository.Root, "examples", example)), knowledge, TestDates.Today);
         var view = new AssessmentPresenter(knowledge).Present(factory.Services.GetRequiredService<AssessmentEngine>().Assess(read.Case!).Valid());
 
         var stored = AssessmentStore.WriteView(view);
@@ -47,7 +47,7 @@ public sealed class ReportTests(CalfwiseFactory factory) : IClassFixture<Calfwis
         var row = await UpdateAsync(userId, _ => { });
         Assert.Equal(knowledge.Version, row.KnowledgeVersion);
         Assert.Matches("^k-[0-9a-f]{12}$", row.KnowledgeVersion);
-        Assert.NotNull(CaseJson.Read(row.AssessedCaseJson!, knowledge).Case);
+        Assert.NotNull(CaseJson.Read(row.AssessedCaseJson!, knowledge, TestDates.Today).Case);
         Assert.Equal(row.TriageLevel, AssessmentStore.ReadView(row.ResultJson)!.Triage.Level.ToId());
 
         // The stored result is what is shown, not a new assessment: a change to it shows on the page and in the PDF.
@@ -123,7 +123,7 @@ public sealed class ReportTests(CalfwiseFactory factory) : IClassFixture<Calfwis
         var services = scope.ServiceProvider;
         var stored = await services.GetRequiredService<AssessmentStore>().LatestAsync(userId, CancellationToken.None);
         var diary = new PatternSummary(0, 0, 0, [], new Dictionary<string, bool>(), []);
-        var report = ReportAssessment.From(stored, services.GetRequiredService<KnowledgeBase>(), services.GetRequiredService<AssessmentEngine>(), diary);
+        var report = ReportAssessment.From(stored, services.GetRequiredService<KnowledgeBase>(), services.GetRequiredService<AssessmentEngine>(), diary, TestDates.Today);
         Assert.NotNull(report);
         return string.Join("\n", ReportPdf.Create(report.View, report.SavedAt, diary, [], DateTimeOffset.UnixEpoch, report.Notes).Text);
     }

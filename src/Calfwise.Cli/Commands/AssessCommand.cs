@@ -41,7 +41,7 @@ public sealed class AssessCommand(CliIo io, KnowledgeBase knowledge) : Command<A
 
         if (format == OutputFormat.Json)
         {
-            io.Out.Profile.Out.Writer.WriteLine(AssessmentJson.Write(outcome.Value));
+            io.Out.Profile.Out.Writer.WriteLine(AssessmentJson.Write(outcome.Value, knowledge.Version));
         }
         else
         {

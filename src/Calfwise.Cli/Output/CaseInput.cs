@@ -19,7 +19,7 @@ internal static class CaseInput
             return null;
         }
 
-        var read = CaseJson.Read(json, knowledge);
+        var read = CaseJson.Read(json, knowledge, io.Today);
         if (!read.IsValid)
         {
             Report.InputErrors(io, read.Errors);

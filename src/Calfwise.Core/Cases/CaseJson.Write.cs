@@ -1,3 +1,4 @@
+using Calfwise.Core.Contracts;
 using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Core.Cases;
@@ -6,75 +7,35 @@ namespace Calfwise.Core.Cases;
 public static partial class CaseJson
 {
     /// <summary>Writes a case in the same format it is read, for saving an interview or handing it to another program.</summary>
-    public static string Write(PatientCase patient) => JsonText.Write(writer =>
+    public static string Write(PatientCase patient) => ContractJson.Write(ToRequest(patient));
+
+    /// <summary>The one mapping from the domain case back to the contract. A case given with a birth date keeps it, not the age.</summary>
+    public static CaseRequest ToRequest(PatientCase patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var findings = new Dictionary<string, bool?>(StringComparer.Ordinal);
+        foreach (var (id, answer) in patient.Findings.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("age", patient.Age);
-            writer.WriteString("sex", patient.Sex == Sex.Female ? "female" : "male");
-            if (patient.Pregnant is { } pregnant)
-            {
-                writer.WriteBoolean("pregnant", pregnant);
-            }
+            findings[id] = answer;
+        }
 
-            if (patient.Trimester is { } trimester)
-            {
-                writer.WriteNumber("trimester", trimester);
-            }
+        foreach (var id in patient.DontKnow.Order(StringComparer.Ordinal))
+        {
+            findings[id] = null;
+        }
 
-            writer.WriteStartObject("findings");
-            foreach (var (id, answer) in patient.Findings.OrderBy(f => f.Key, StringComparer.Ordinal))
-            {
-                writer.WriteBoolean(id, answer);
-            }
-
-            foreach (var id in patient.DontKnow.Order(StringComparer.Ordinal))
-            {
-                writer.WriteNull(id);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteStartArray("medications");
-            foreach (var medication in patient.Medications)
-            {
-                writer.WriteStringValue(medication);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("labs");
-            foreach (var lab in patient.Labs)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("analyte", lab.Analyte);
-                writer.WriteNumber("value", lab.Value);
-                writer.WriteString("unit", lab.Unit);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            if (patient.Irls is { } irls)
-            {
-                writer.WriteStartObject("instruments");
-                writer.WriteStartArray("irls");
-                foreach (var score in irls)
-                {
-                    writer.WriteNumberValue(score);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            if (patient.LabsUnavailable.Count > 0)
-            {
-                writer.WriteStartArray("labsUnavailable");
-                foreach (var id in patient.LabsUnavailable.Order(StringComparer.Ordinal))
-                {
-                    writer.WriteStringValue(id);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
-        });
+        return new CaseRequest
+        {
+            Age = patient.BirthDate is null ? patient.Age : null,
+            BirthDate = patient.BirthDate,
+            Sex = patient.Sex == Sex.Female ? "female" : "male",
+            Pregnant = patient.Pregnant,
+            Trimester = patient.Trimester,
+            Findings = findings,
+            Medications = [.. patient.Medications],
+            Labs = patient.Labs.Select(l => new CaseLabRequest { Analyte = l.Analyte, Value = l.Value, Unit = l.Unit, Date = l.Date }).ToList<CaseLabRequest?>(),
+            Instruments = patient.Irls is { } irls ? new CaseInstrumentsRequest { Irls = [.. irls] } : null,
+            LabsUnavailable = patient.LabsUnavailable.Count > 0 ? [.. patient.LabsUnavailable.Order(StringComparer.Ordinal)] : null,
+        };
+    }
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
+using Calfwise.Core.Contracts;
 using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Core.Cases;
@@ -6,113 +9,125 @@ namespace Calfwise.Core.Cases;
 /// <summary>The outcome of reading a case: the case, or what is wrong with the input.</summary>
 public sealed record CaseReadResult(PatientCase? Case, IReadOnlyList<InputError> Errors)
 {
-    public bool IsValid => Case is not null && Errors.Count == 0;
+    /// <summary>The case validated once against the knowledge base, for the engine to trust.</summary>
+    public ValidatedCase? Validated { get; init; }
+
+    [MemberNotNullWhen(true, nameof(Case), nameof(Validated))]
+    public bool IsValid => Case is not null && Validated is not null && Errors.Count == 0;
 }
 
-/// <summary>Reads the case JSON of docs/case-format.md, reporting each problem with its field.</summary>
+/// <summary>
+/// Reads the case JSON of docs/case-format.md, reporting each problem with its field. A well-formed case is read by
+/// the source-generated contract (<see cref="CaseRequest"/>); input that the contract refuses is walked again to name
+/// every field that is wrong (CaseJson.Diagnose.cs).
+/// </summary>
 public static partial class CaseJson
 {
-    private static readonly string[] TopLevelKeys = ["age", "sex", "pregnant", "trimester", "findings", "medications", "labs", "instruments", "labsUnavailable"];
-
-    public static CaseReadResult Read(string json, KnowledgeBase knowledge)
+    /// <summary>Reads a case; <paramref name="today"/> is the day of the assessment (ages from birth dates, dates not in the future).</summary>
+    public static CaseReadResult Read(string json, KnowledgeBase knowledge, DateOnly today)
     {
-        JsonDocument document;
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json), knowledge, today);
+    }
+
+    /// <summary>Reads a case from UTF-8 JSON, as a request body arrives.</summary>
+    public static CaseReadResult Read(ReadOnlySpan<byte> utf8Json, KnowledgeBase knowledge, DateOnly today)
+    {
+        CaseRequest? request;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, AllowDuplicateProperties = false });
+            request = JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.CaseRequest);
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}" : "";
-            return Fail(new InputError("(case)", $"is not valid JSON{where}: {FirstSentence(ex.Message)}"));
+            return new CaseReadResult(null, Diagnose(utf8Json, ex));
         }
 
-        using (document)
-        {
-            return Read(document.RootElement, knowledge);
-        }
+        return request is null ? Fail(new InputError("(case)", NotAnObject)) : ToCase(request, knowledge, today);
     }
 
-    public static CaseReadResult Read(JsonElement root, KnowledgeBase knowledge)
+    /// <summary>The one mapping from the contract to the domain case, with the checks the knowledge base does not need.</summary>
+    public static CaseReadResult ToCase(CaseRequest request, KnowledgeBase knowledge, DateOnly today)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return Fail(new InputError("(case)", "must be a JSON object with age, sex, findings, medications and labs"));
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
         var errors = new List<InputError>();
-        foreach (var property in root.EnumerateObject().Where(p => !TopLevelKeys.Contains(p.Name, StringComparer.Ordinal)))
+        var age = request.Age;
+        switch (request)
         {
-            errors.Add(new(property.Name, $"is not a case field; accepted fields: {string.Join(", ", TopLevelKeys)}"));
+            case { Age: null, BirthDate: null }:
+                errors.Add(new("age", "is required: the person's age in years, from 0 to 120 (or birthDate)"));
+                break;
+            case { Age: not null, BirthDate: not null }:
+                errors.Add(new("birthDate", "give either age or birthDate, not both"));
+                break;
+            case { BirthDate: { } born } when born > today:
+                errors.Add(new("birthDate", $"must not be in the future (today is {Iso(today)}), not {Iso(born)}"));
+                break;
+            case { BirthDate: { } born }:
+                age = AgeOn(born, today);
+                if (age > CaseValidator.MaxAge)
+                {
+                    errors.Add(new("birthDate", $"gives an age of {age} years; ages from 0 to {CaseValidator.MaxAge} are accepted"));
+                }
+
+                break;
         }
 
-        var age = ReadAge(root, errors);
-        var sex = ReadSex(root, errors);
-        var pregnant = ReadOptionalBool(root, "pregnant", errors);
-        var trimester = ReadTrimester(root, errors);
-        var dontKnow = new HashSet<string>(StringComparer.Ordinal);
-        var findings = ReadFindings(root, errors, dontKnow);
-        var labsUnavailable = ReadStrings(root, "labsUnavailable", errors);
-        var medications = ReadMedications(root, errors);
-        var labs = ReadLabs(root, errors);
-        var irls = ReadIrls(root, errors);
+        Sex? sex = request.Sex switch
+        {
+            "female" => Sex.Female,
+            "male" => Sex.Male,
+            null => Error<Sex?>(errors, "sex", "is required: \"female\" or \"male\""),
+            var other => Error<Sex?>(errors, "sex", $"must be \"female\" or \"male\", not {Quote(other)}"),
+        };
+        if (request.Trimester is { } trimester and not (>= 1 and <= 3))
+        {
+            errors.Add(new("trimester", $"must be 1, 2 or 3, not {trimester}"));
+        }
 
+        var findings = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var dontKnow = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, answer) in request.Findings ?? [])
+        {
+            if (answer is { } yes)
+            {
+                findings[id] = yes;
+            }
+            else
+            {
+                dontKnow.Add(id); // asked, and answered "I don't know": unknown, not asked again
+            }
+        }
+
+        var medications = Names(request.Medications, "medications", errors);
+        var labsUnavailable = Names(request.LabsUnavailable, "labsUnavailable", errors);
+        var labs = Labs(request.Labs, today, errors);
         if (errors.Count > 0 || age is null || sex is null)
         {
             return new CaseReadResult(null, errors);
         }
 
-        var patient = new PatientCase(age.Value, sex.Value, pregnant, findings, medications, labs, irls)
+        var patient = new PatientCase(age.Value, sex.Value, request.Pregnant, findings, medications, labs, request.Instruments?.Irls)
         {
-            Trimester = trimester,
+            Trimester = request.Trimester,
+            BirthDate = request.BirthDate,
             DontKnow = dontKnow,
             LabsUnavailable = labsUnavailable.ToHashSet(StringComparer.Ordinal),
         };
-        var validation = CaseValidator.Validate(patient, knowledge, TimeProvider.System).Errors;
-        return validation.Count > 0 ? new CaseReadResult(null, validation) : new CaseReadResult(patient, []);
+        var validation = CaseValidator.Validate(patient, knowledge, today);
+        return validation.IsSuccess ? new CaseReadResult(patient, []) { Validated = validation.Value } : new CaseReadResult(null, validation.Errors);
     }
+
+    /// <summary>Age in whole years on a day: a birthday not yet reached this year does not count.</summary>
+    public static int AgeOn(DateOnly born, DateOnly today)
+    {
+        var age = today.Year - born.Year;
+        return born.AddYears(age) > today ? age - 1 : age;
+    }
+
+    private const string NotAnObject = "must be a JSON object with age, sex, findings, medications and labs";
 
     private static CaseReadResult Fail(InputError error) => new(null, [error]);
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
-    }
-
-    private static decimal? ReadAge(JsonElement root, List<InputError> errors)
-    {
-        if (!root.TryGetProperty("age", out var age))
-        {
-            errors.Add(new("age", "is required: the person's age in years, from 0 to 120"));
-            return null;
-        }
-
-        if (age.ValueKind != JsonValueKind.Number || !age.TryGetDecimal(out var years))
-        {
-            errors.Add(new("age", $"must be a number of years from 0 to 120, not {age.GetRawText()}"));
-            return null;
-        }
-
-        return years;
-    }
-
-    private static Sex? ReadSex(JsonElement root, List<InputError> errors)
-    {
-        if (!root.TryGetProperty("sex", out var sex))
-        {
-            errors.Add(new("sex", "is required: \"female\" or \"male\""));
-            return null;
-        }
-
-        var text = sex.ValueKind == JsonValueKind.String ? sex.GetString() : null;
-        return text switch
-        {
-            "female" => Sex.Female,
-            "male" => Sex.Male,
-            _ => Error<Sex?>(errors, "sex", $"must be \"female\" or \"male\", not {sex.GetRawText()}"),
-        };
-    }
 
     private static T Error<T>(List<InputError> errors, string field, string message)
     {
@@ -120,207 +135,60 @@ public static partial class CaseJson
         return default!;
     }
 
-    private static int? ReadTrimester(JsonElement root, List<InputError> errors)
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Quote(string? text) => text is null ? "null" : $"\"{JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}\"";
+
+    private static List<string> Names(List<string?>? names, string field, List<InputError> errors)
     {
-        if (!root.TryGetProperty("trimester", out var value) || value.ValueKind == JsonValueKind.Null)
+        var list = new List<string>(names?.Count ?? 0);
+        for (var i = 0; names is not null && i < names.Count; i++)
         {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var trimester) && trimester is >= 1 and <= 3
-            ? trimester
-            : Error<int?>(errors, "trimester", $"must be 1, 2 or 3, not {value.GetRawText()}");
-    }
-
-    private static bool? ReadOptionalBool(JsonElement root, string name, List<InputError> errors)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => Error<bool?>(errors, name, $"must be true or false, not {value.GetRawText()}"),
-        };
-    }
-
-    private static Dictionary<string, bool> ReadFindings(JsonElement root, List<InputError> errors, HashSet<string> dontKnow)
-    {
-        var findings = new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (!root.TryGetProperty("findings", out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return findings;
-        }
-
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new("findings", "must be an object mapping finding ids to true or false, for example {\"calf-twitching\": true}"));
-            return findings;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            switch (property.Value.ValueKind)
+            if (string.IsNullOrWhiteSpace(names[i]))
             {
-                case JsonValueKind.True:
-                    findings[property.Name] = true;
-                    break;
-                case JsonValueKind.False:
-                    findings[property.Name] = false;
-                    break;
-                case JsonValueKind.Null:
-                    dontKnow.Add(property.Name); // asked, and answered "I don't know": unknown, not asked again
-                    break;
-                default:
-                    errors.Add(new($"findings.{property.Name}", $"must be true, false or null (unknown), not {property.Value.GetRawText()}"));
-                    break;
-            }
-        }
-
-        return findings;
-    }
-
-    private static List<string> ReadMedications(JsonElement root, List<InputError> errors) =>
-        ReadStrings(root, "medications", errors);
-
-    private static List<string> ReadStrings(JsonElement root, string name, List<InputError> errors)
-    {
-        var medications = new List<string>();
-        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return medications;
-        }
-
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(new(name, name == "medications"
-                ? "must be an array of generic medication names, for example [\"furosemide\"]"
-                : "must be an array of lab request ids, for example [\"iron-studies\"]"));
-            return medications;
-        }
-
-        var index = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
-            {
-                medications.Add(item.GetString()!.Trim());
+                errors.Add(new($"{field}[{i}]", $"must be a non-empty name, not {Quote(names[i])}"));
             }
             else
             {
-                errors.Add(new($"{name}[{index}]", $"must be a non-empty name, not {item.GetRawText()}"));
+                list.Add(names[i]!.Trim());
             }
-
-            index++;
         }
 
-        return medications;
+        return list;
     }
 
-    private static List<LabInput> ReadLabs(JsonElement root, List<InputError> errors)
+    private static List<LabInput> Labs(List<CaseLabRequest?>? requests, DateOnly today, List<InputError> errors)
     {
-        var labs = new List<LabInput>();
-        if (!root.TryGetProperty("labs", out var element) || element.ValueKind == JsonValueKind.Null)
+        var labs = new List<LabInput>(requests?.Count ?? 0);
+        for (var i = 0; requests is not null && i < requests.Count; i++)
         {
-            return labs;
-        }
-
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(new("labs", "must be an array of {\"analyte\", \"value\", \"unit\"} objects"));
-            return labs;
-        }
-
-        var index = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            var field = $"labs[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object)
+            var field = $"labs[{i}]";
+            if (requests[i] is not { } lab)
             {
-                errors.Add(new(field, "must be an object {\"analyte\": \"ferritin\", \"value\": 28, \"unit\": \"ng/mL\"}"));
+                errors.Add(new(field, LabShape));
                 continue;
             }
 
-            foreach (var property in item.EnumerateObject().Where(p => p.Name is not ("analyte" or "value" or "unit")))
+            var before = errors.Count;
+            foreach (var (key, message) in LabRequired)
             {
-                errors.Add(new($"{field}.{property.Name}", "is not a lab field; accepted: analyte, value, unit"));
+                if (key == "value" ? lab.Value is null : string.IsNullOrWhiteSpace(key == "analyte" ? lab.Analyte : lab.Unit))
+                {
+                    errors.Add(new($"{field}.{key}", message));
+                }
             }
 
-            var analyte = item.TryGetProperty("analyte", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-            var unit = item.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-            decimal? value = item.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : null;
-            if (string.IsNullOrWhiteSpace(analyte))
+            if (lab.Date is { } taken && taken > today)
             {
-                errors.Add(new($"{field}.analyte", "is required: an analyte id such as \"ferritin\""));
+                errors.Add(new($"{field}.date", $"must not be in the future (today is {Iso(today)}), not {Iso(taken)}"));
             }
 
-            if (value is null)
+            if (errors.Count == before)
             {
-                errors.Add(new($"{field}.value", "is required: a number"));
-            }
-
-            if (string.IsNullOrWhiteSpace(unit))
-            {
-                errors.Add(new($"{field}.unit", "is required: the unit the lab reported, such as \"ng/mL\""));
-            }
-
-            if (analyte is not null && value is not null && unit is not null)
-            {
-                labs.Add(new LabInput(analyte.Trim(), value.Value, unit.Trim()));
+                labs.Add(new LabInput(lab.Analyte!.Trim(), lab.Value!.Value, lab.Unit!.Trim()) { Date = lab.Date });
             }
         }
 
         return labs;
-    }
-
-    private static List<int>? ReadIrls(JsonElement root, List<InputError> errors)
-    {
-        if (!root.TryGetProperty("instruments", out var instruments) || instruments.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (instruments.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new("instruments", "must be an object, for example {\"irls\": [2, 3, 1, 2, 2, 1, 3, 2, 1, 2]}"));
-            return null;
-        }
-
-        foreach (var property in instruments.EnumerateObject().Where(p => p.Name != "irls"))
-        {
-            errors.Add(new($"instruments.{property.Name}", "is not a known instrument; accepted: irls"));
-        }
-
-        if (!instruments.TryGetProperty("irls", out var irls) || irls.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (irls.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(new("instruments.irls", "must be an array of 10 whole numbers from 0 to 4"));
-            return null;
-        }
-
-        var scores = new List<int>();
-        var index = 0;
-        foreach (var item in irls.EnumerateArray())
-        {
-            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var score))
-            {
-                scores.Add(score);
-            }
-            else
-            {
-                errors.Add(new($"instruments.irls[{index}]", $"must be a whole number from 0 to 4, not {item.GetRawText()}"));
-            }
-
-            index++;
-        }
-
-        return scores;
     }
 }

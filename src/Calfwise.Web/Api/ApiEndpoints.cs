@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Calfwise.Core.Cases;
+using Calfwise.Core.Contracts;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Interview;
 using Calfwise.Core.Knowledge;
 using Calfwise.Web.Setup;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Calfwise.Web.Api;
 
@@ -14,38 +16,44 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").RequireRateLimiting(CalfwiseSetup.ApiRateLimit).WithTags("Calfwise");
 
-        api.MapPost("/assessments", (JsonElement body, KnowledgeBase knowledge, AssessmentEngine engine) =>
-                WithCase(body, knowledge, patient =>
+        api.MapPost("/assessments", async Task<Results<ContractResult<AssessmentResponse>, ValidationProblem>> (HttpRequest request, KnowledgeBase knowledge, AssessmentEngine engine, TimeProvider clock) =>
+            {
+                var read = await CaseBody.ReadAsync(request, knowledge, clock).ConfigureAwait(false);
+                if (!read.IsValid)
                 {
-                    var outcome = engine.Assess(patient);
-                    return outcome.IsSuccess ? Results.Text(AssessmentJson.Write(outcome.Value), "application/json") : Problems.Invalid(outcome.Errors);
-                }))
+                    return Problems.Invalid(read.Errors);
+                }
+
+                return Contract(Responses.From(engine.Assess(read.Validated), knowledge.Version), ContractJson.Compact.AssessmentResponse);
+            })
             .WithName("AssessCase")
             .WithSummary("Assess a case (docs/case-format.md): triage, red flags, differential, labs, criteria and plan.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesValidationProblem();
+            .Accepts<CaseRequest>("application/json");
 
-        api.MapPost("/next-question", (JsonElement body, KnowledgeBase knowledge, Interviewer interviewer) =>
-                WithCase(body, knowledge, patient =>
+        api.MapPost("/next-question", async Task<Results<ContractResult<NextQuestionResponse>, ValidationProblem>> (HttpRequest request, KnowledgeBase knowledge, Interviewer interviewer, TimeProvider clock) =>
+            {
+                var read = await CaseBody.ReadAsync(request, knowledge, clock).ConfigureAwait(false);
+                if (!read.IsValid)
                 {
-                    var outcome = interviewer.Next(patient);
-                    return outcome.IsSuccess ? Results.Text(InterviewJson.Write(outcome.Value), "application/json") : Problems.Invalid(outcome.Errors);
-                }))
+                    return Problems.Invalid(read.Errors);
+                }
+
+                return Contract(Responses.From(interviewer.Next(read.Validated)), ContractJson.Compact.NextQuestionResponse);
+            })
             .WithName("NextQuestion")
             .WithSummary("The next interview question for a partial case, or done with a reason.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesValidationProblem();
+            .Accepts<CaseRequest>("application/json");
 
-        api.MapPost("/labs", (JsonElement body, KnowledgeBase knowledge, TimeProvider clock) =>
-                WithCase(body, knowledge, patient =>
-                {
-                    var valid = CaseValidator.Validate(patient, knowledge, clock);
-                    return valid.IsSuccess ? Results.Text(AssessmentJson.WriteLabs(new LabInterpreter(knowledge).Interpret(valid.Value)), "application/json") : Problems.Invalid(valid.Errors);
-                }))
+        api.MapPost("/labs", async Task<Results<ContractResult<LabsResponse>, ValidationProblem>> (HttpRequest request, KnowledgeBase knowledge, TimeProvider clock) =>
+            {
+                var read = await CaseBody.ReadAsync(request, knowledge, clock).ConfigureAwait(false);
+                return read.IsValid
+                    ? Contract(Responses.From(new LabInterpreter(knowledge).Interpret(read.Validated)), ContractJson.Compact.LabsResponse)
+                    : Problems.Invalid(read.Errors);
+            })
             .WithName("InterpretLabs")
             .WithSummary("Interpret lab results in any common unit for a person's age, sex and pregnancy ({age, sex, labs}).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesValidationProblem();
+            .Accepts<CaseRequest>("application/json");
 
         // An endpoint that reads the body and does nothing: the baseline the load test compares assessments with.
         if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Load:BaselineEndpoint", false))
@@ -54,19 +62,14 @@ public static class ApiEndpoints
         }
     }
 
-    /// <summary>Reads and validates the case in a request body; bad input becomes problem details naming the field.</summary>
-    private static IResult WithCase(JsonElement body, KnowledgeBase knowledge, Func<PatientCase, IResult> handle)
-    {
-        var read = CaseJson.Read(body, knowledge);
-        return read.IsValid ? handle(read.Case!) : Problems.Invalid(read.Errors);
-    }
+    private static ContractResult<T> Contract<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) => new(value, typeInfo);
 }
 
 /// <summary>Problem details (RFC 9457) for bad input, with each field's messages.</summary>
 public static class Problems
 {
-    public static IResult Invalid(IReadOnlyList<InputError> errors) =>
-        Results.ValidationProblem(
+    public static ValidationProblem Invalid(IReadOnlyList<InputError> errors) =>
+        TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             detail: string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
             title: "The input is not valid.");

@@ -13,10 +13,13 @@ public static class DiaryEndpoints
         var diary = app.MapGroup("/api/diary").RequireRateLimiting(CalfwiseSetup.ApiRateLimit).RequireAuthorization().WithTags("Diary");
         diary.MapGet("/episodes", async (ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
                 Results.Ok((await store.EpisodesAsync(user.Id(), ct).ConfigureAwait(false)).Select(EpisodeDto.From)))
-            .WithName("ListEpisodes");
+            .WithName("ListEpisodes")
+            .Produces<List<EpisodeDto>>();
         diary.MapGet("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
                 await store.EpisodeAsync(user.Id(), id, ct).ConfigureAwait(false) is { } episode ? Results.Ok(EpisodeDto.From(episode)) : Results.NotFound())
-            .WithName("GetEpisode");
+            .WithName("GetEpisode")
+            .Produces<EpisodeDto>()
+            .Produces(StatusCodes.Status404NotFound);
         diary.MapPost("/episodes", async (EpisodeDto dto, ClaimsPrincipal user, DiaryStore store, TimeProvider clock, CancellationToken ct) =>
             {
                 var episode = dto.ToEpisode();
@@ -29,6 +32,7 @@ public static class DiaryEndpoints
                 return Results.Created($"/api/diary/episodes/{saved.Id}", EpisodeDto.From(saved));
             })
             .WithName("CreateEpisode")
+            .Produces<EpisodeDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         diary.MapPut("/episodes/{id:guid}", async (Guid id, EpisodeDto dto, ClaimsPrincipal user, DiaryStore store, TimeProvider clock, CancellationToken ct) =>
             {
@@ -43,13 +47,18 @@ public static class DiaryEndpoints
                     : Results.NotFound();
             })
             .WithName("UpdateEpisode")
+            .Produces<EpisodeDto>()
+            .Produces(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
         diary.MapDelete("/episodes/{id:guid}", async (Guid id, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
                 await store.DeleteEpisodeAsync(user.Id(), id, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound())
-            .WithName("DeleteEpisode");
+            .WithName("DeleteEpisode")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces(StatusCodes.Status404NotFound);
         diary.MapGet("/days", async (ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
                 Results.Ok((await store.DaysAsync(user.Id(), ct).ConfigureAwait(false)).Select(DayDto.From)))
-            .WithName("ListDays");
+            .WithName("ListDays")
+            .Produces<List<DayDto>>();
         diary.MapPut("/days/{date}", async (DateOnly date, DayDto dto, ClaimsPrincipal user, DiaryStore store, PersonClock clock, CancellationToken ct) =>
             {
                 var factors = dto.ToFactors(date);
@@ -62,9 +71,12 @@ public static class DiaryEndpoints
                 return Results.Ok(DayDto.From(await store.SaveDayAsync(user.Id(), factors, ct).ConfigureAwait(false)));
             })
             .WithName("SaveDay")
+            .Produces<DayDto>()
             .ProducesValidationProblem();
         diary.MapDelete("/days/{date}", async (DateOnly date, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
                 await store.DeleteDayAsync(user.Id(), date, ct).ConfigureAwait(false) ? Results.NoContent() : Results.NotFound())
-            .WithName("DeleteDay");
+            .WithName("DeleteDay")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces(StatusCodes.Status404NotFound);
     }
 }

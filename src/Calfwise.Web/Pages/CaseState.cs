@@ -15,10 +15,10 @@ public static class CaseState
     public const string HistoryField = "history";
 
     /// <summary>Reads and validates the case JSON of the hidden field.</summary>
-    public static CaseReadResult Read(string? json, KnowledgeBase knowledge) =>
+    public static CaseReadResult Read(string? json, KnowledgeBase knowledge, DateOnly today) =>
         string.IsNullOrWhiteSpace(json)
             ? new CaseReadResult(null, [new InputError("case", "is missing: start the interview again")])
-            : CaseJson.Read(json, knowledge);
+            : CaseJson.Read(json, knowledge, today);
 
     public static List<string[]> ReadHistory(string? json)
     {
@@ -45,5 +45,5 @@ public sealed class CaseInput
     /// <summary>The case JSON of the hidden field <see cref="CaseState.Field"/>.</summary>
     public string? Case { get; set; }
 
-    public CaseReadResult Read(KnowledgeBase knowledge) => CaseState.Read(Case, knowledge);
+    public CaseReadResult Read(KnowledgeBase knowledge, DateOnly today) => CaseState.Read(Case, knowledge, today);
 }

@@ -156,7 +156,7 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
     private PatientCase? ReadState(InterviewStateInput input)
     {
         History = CaseState.ReadHistory(input.History);
-        var read = CaseState.Read(input.Case, knowledge);
+        var read = CaseState.Read(input.Case, knowledge, CaseValidator.Today(clock));
         if (!read.IsValid)
         {
             Errors.AddRange(read.Errors);

@@ -32,7 +32,7 @@ public sealed class LabsModel(KnowledgeBase knowledge, TimeProvider clock) : Pag
     public void OnPostPrefill(CaseInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var read = input.Read(knowledge);
+        var read = input.Read(knowledge, CaseValidator.Today(clock));
         Case = read.IsValid ? read.Case : null;
     }
 

@@ -30,7 +30,7 @@ public sealed class LabsInput
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var basis = string.IsNullOrWhiteSpace(Case) ? null : CaseState.Read(Case, knowledge) is { IsValid: true } read ? read.Case : null;
+        var basis = string.IsNullOrWhiteSpace(Case) ? null : CaseState.Read(Case, knowledge, CaseValidator.Today(clock)) is { IsValid: true } read ? read.Case : null;
         if (basis is null)
         {
             if (!CaseState.TryParseDecimal(Age, out var age))

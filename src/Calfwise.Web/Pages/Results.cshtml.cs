@@ -59,7 +59,7 @@ public sealed class ResultsModel(
     /// <summary>Assesses the posted case, with the diary's patterns for a signed-in person; the case as entered and as assessed.</summary>
     private async Task<(PatientCase Entered, PatientCase Assessed)?> AssessAsync(CaseInput input, CancellationToken ct)
     {
-        var read = input.Read(knowledge);
+        var read = input.Read(knowledge, CaseValidator.Today(clock));
         if (!read.IsValid)
         {
             Errors.AddRange(read.Errors);

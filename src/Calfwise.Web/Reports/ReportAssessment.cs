@@ -20,7 +20,7 @@ namespace Calfwise.Web.Reports;
 public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedAt, bool AsSeen, IReadOnlyList<string> Notes)
 {
     /// <summary>The report's assessment, or null when nothing was saved (or an old saved case no longer reads).</summary>
-    public static ReportAssessment? From(StoredAssessment? saved, KnowledgeBase knowledge, AssessmentEngine engine, PatternSummary diary)
+    public static ReportAssessment? From(StoredAssessment? saved, KnowledgeBase knowledge, AssessmentEngine engine, PatternSummary diary, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(engine);
@@ -41,8 +41,8 @@ public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedA
             return new ReportAssessment(view, saved.CreatedAt, AsSeen: true, notes);
         }
 
-        if (CaseJson.Read(saved.CaseJson, knowledge) is not { IsValid: true } read
-            || engine.Assess(DiaryPatterns.Apply(read.Case!, diary)) is not { IsSuccess: true } outcome)
+        if (CaseJson.Read(saved.CaseJson, knowledge, today) is not { IsValid: true } read
+            || engine.Assess(DiaryPatterns.Apply(read.Case, diary)) is not { IsSuccess: true } outcome)
         {
             return null;
         }

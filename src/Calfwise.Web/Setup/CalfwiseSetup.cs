@@ -73,7 +73,7 @@ public static class CalfwiseSetup
             options.SerializerOptions.RespectRequiredConstructorParameters = true;
             options.SerializerOptions.RespectNullableAnnotations = true;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(Api.OpenApiExamples.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRateLimiter(options =>
         {

@@ -108,6 +108,6 @@ public sealed class IndexModel(
         var userId = User.Id();
         Now = await clock.NowAsync(userId, null, ct).ConfigureAwait(false);
         Diary = await DiaryData.LoadAsync(diary, patterns, userId, ct).ConfigureAwait(false);
-        Assessment = ReportAssessment.From(await assessments.LatestAsync(userId, ct).ConfigureAwait(false), knowledge, engine, Diary.Summary);
+        Assessment = ReportAssessment.From(await assessments.LatestAsync(userId, ct).ConfigureAwait(false), knowledge, engine, Diary.Summary, Now.Today);
     }
 }

@@ -1,0 +1,98 @@
+using Calfwise.Core.Engine;
+using Calfwise.Core.Interview;
+using Calfwise.Core.Knowledge;
+
+namespace Calfwise.Core.Contracts;
+
+/// <summary>The one place where domain results become the JSON contracts of docs/case-format.md and docs/interview.md.</summary>
+public static class Responses
+{
+    public static AssessmentResponse From(Assessment assessment, string knowledgeVersion)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return new(
+            new TriageResponse(assessment.Triage.Level.ToId(), assessment.Triage.Advice, assessment.Triage.Reasons),
+            assessment.RedFlags.Select(f => new RedFlagResponse(f.Id, f.Level.ToId(), f.Text, f.Sources)
+            {
+                Condition = f.ConditionId,
+                NotRuledOut = f.NotRuledOut.Count > 0 ? f.NotRuledOut : null,
+            }).ToList(),
+            assessment.Differential.Select(c => new ConditionResponse(
+                c.Id,
+                c.Name,
+                Math.Round(c.Probability, 4),
+                c.Prior,
+                c.Triage.ToId(),
+                c.Evidence.Select(e => new EvidenceResponse(KindId(e.Kind), e.Id, e.Label, e.LikelihoodRatio, e.Source, e.Grade.ToString())).ToList())).ToList(),
+            assessment.Labs.Select(From).ToList(),
+            new IronResponse(
+                assessment.Iron.Plan.ToId(),
+                assessment.Iron.Explanation,
+                assessment.Iron.Inflammation,
+                assessment.Iron.Anemia,
+                assessment.Iron.SevereAnemia,
+                assessment.Iron.Sources),
+            new CriteriaResponse(new IrlssgResponse(
+                assessment.Criteria.Status.ToId(),
+                assessment.Criteria.Relevant,
+                assessment.Criteria.Source,
+                assessment.Criteria.Criteria.Select(c => new CriterionResponse(c.Number, c.Text, c.Status.ToId(), c.Note)).ToList()))
+            {
+                Irls = assessment.Irls is { } irls ? new IrlsResponse(irls.Total, irls.Max, irls.Band, irls.Source, irls.LicenceNote) : null,
+            },
+            assessment.Recommendations.Select(r => new RecommendationResponse(
+                r.Id,
+                r.Kind.ToId(),
+                r.Title,
+                r.Text,
+                r.Sources.Select(s => new SourceResponse(s.Id, s.Citation, s.Url, s.Grade.ToString())).ToList())).ToList(),
+            assessment.Warnings,
+            assessment.Disclaimer,
+            knowledgeVersion);
+    }
+
+    public static LabsResponse From(IReadOnlyList<LabResult> labs) => new(labs.Select(From).ToList());
+
+    public static LabResponse From(LabResult lab)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        return new(lab.Analyte, lab.Name, lab.Loinc, lab.Value, lab.Unit, lab.CanonicalValue, lab.CanonicalUnit, lab.Status.ToId(), lab.Low, lab.High, lab.RangeSource, lab.Derived, lab.Note);
+    }
+
+    public static NextQuestionResponse From(InterviewStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (step.Question is not { } question)
+        {
+            return new NextQuestionResponse { Done = true, Reason = step.DoneReason ?? "" };
+        }
+
+        return new NextQuestionResponse
+        {
+            Question = new QuestionResponse(
+                question.Id,
+                question.Kind switch
+                {
+                    QuestionKind.Opening => "opening",
+                    QuestionKind.RedFlag => "red-flag",
+                    QuestionKind.Labs => "labs",
+                    _ => "finding",
+                },
+                question.Text,
+                question.Why,
+                question.Items.Select(i => new QuestionFindingResponse(i.FindingId, i.Text, i.Label)).ToList(),
+                question.Analytes,
+                question.Kind == QuestionKind.Labs
+                    ? "Add the results to 'labs', or add this question's id to 'labsUnavailable'."
+                    : "Set each finding to true (yes), false (no) or null (don't know) in 'findings'."),
+        };
+    }
+
+    private static string KindId(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Finding => "finding",
+        EvidenceKind.Lab => "lab",
+        EvidenceKind.Medication => "medication",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
