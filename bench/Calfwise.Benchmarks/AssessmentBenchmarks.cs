@@ -56,7 +56,7 @@ public class AssessmentBenchmarks : IDisposable
 
     /// <summary>(d) Reading case (a) alone: the UTF-8 body through the contract to a validated case.</summary>
     [Benchmark]
-    public PatientCase RestlessLegsReadCase() => CaseJson.Read(_body, _knowledge, SampleCases.Today).Case!;
+    public PatientCase RestlessLegsReadCase() => CaseJson.Read(_body, _knowledge, SampleCases.Today).Case ?? throw new InvalidOperationException("the sample case is invalid");
 
     /// <summary>(e) Writing the answer of case (a) alone: mapping to the contract and compact JSON.</summary>
     [Benchmark]

@@ -67,7 +67,7 @@ internal static class SampleCases
     {
         var result = CaseJson.Read(json, knowledge, Today);
         return result.IsValid
-            ? result.Case!
+            ? result.Case
             : throw new InvalidOperationException($"Sample case is not valid: {string.Join("; ", result.Errors)}");
     }
 }

@@ -66,7 +66,7 @@ public sealed class ResultsModel(
             return null;
         }
 
-        var entered = read.Case!;
+        var entered = read.Case;
         var patient = entered;
         if (signIn.IsSignedIn(User))
         {
