@@ -11,7 +11,8 @@ namespace Calfwise.Core.Engine;
 /// not an answer holds: a low calcium for its symptoms, the combined pill or a pregnancy for a calf pain not known)
 /// and one "don't know" alone, read as yes, makes the rule hold. Or the person could not say whether they have the
 /// very symptom that brought them (a finding of the opening question that triggers the flag) and that unknown with
-/// one other makes the rule hold (a calf pain not known with a pill not known). Missing answers never lower a level.
+/// one other makes the rule hold (a calf pain not known with a pill not known). Both readings only grow as "don't
+/// know" answers are added, so a "don't know" is never less cautious than no answer at all.
 /// </summary>
 internal sealed class RedFlagEvaluator
 {
@@ -72,10 +73,12 @@ internal sealed class RedFlagEvaluator
     private List<string> Unsure(RedFlag flag, ValidatedCase input, IRuleContext context)
     {
         var candidates = _findings[flag.Id].Where(input.DontKnow.Contains).ToList();
+        // Without a trigger present, a "don't know" that alone would make the rule hold must still be checked in
+        // pairs below: returning early here made one more "don't know" hide a flag that fewer of them left open.
         var alone = candidates.Where(f => flag.When.Evaluate(new DontKnowAsYes(context, f, null))).ToList();
-        if (alone.Count > 0)
+        if (alone.Count > 0 && TriggerPresent(flag.Id, input, context))
         {
-            return TriggerPresent(flag.Id, input, context) ? alone : [];
+            return alone;
         }
 
         var unsure = new List<string>();
