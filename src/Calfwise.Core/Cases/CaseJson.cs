@@ -64,7 +64,7 @@ public static partial class CaseJson
                 errors.Add(new("birthDate", $"must not be in the future (today is {Iso(today)}), not {Iso(born)}"));
                 break;
             case { BirthDate: { } born }:
-                age = AgeOn(born, today);
+                age = CaseValidator.AgeOn(born, today);
                 if (age > CaseValidator.MaxAge)
                 {
                     errors.Add(new("birthDate", $"gives an age of {age} years; ages from 0 to {CaseValidator.MaxAge} are accepted"));
@@ -118,12 +118,6 @@ public static partial class CaseJson
         return validation.IsSuccess ? new CaseReadResult(patient, []) { Validated = validation.Value } : new CaseReadResult(null, validation.Errors);
     }
 
-    /// <summary>Age in whole years on a day: a birthday not yet reached this year does not count.</summary>
-    public static int AgeOn(DateOnly born, DateOnly today)
-    {
-        var age = today.Year - born.Year;
-        return born.AddYears(age) > today ? age - 1 : age;
-    }
 
     private const string NotAnObject = "must be a JSON object with age, sex, findings, medications and labs";
 

@@ -247,13 +247,8 @@ public static class CaseValidator
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    internal static string UnknownId(string kind, string id, IEnumerable<string> known)
-    {
-        var close = Spelling.Closest(id, known, 3);
-        return close.Count == 0
-            ? $"unknown {kind} id '{id}'"
-            : $"unknown {kind} id '{id}'; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?";
-    }
+    internal static string UnknownId(string kind, string id, IEnumerable<string> known) =>
+        $"unknown {kind} id '{id}'{Spelling.DidYouMean(id, known)}";
 
     /// <summary>Drops trailing zeros (100.0000 becomes 100) so bounds read naturally in messages.</summary>
     private static decimal Normalize(this decimal value) => value / 1.000000000000000000000000000000000m;

@@ -17,6 +17,13 @@ public static class Spelling
             .ToList();
     }
 
+    /// <summary>"; did you mean 'a', 'b'?" for the closest known ids, or "" when none is close: the end of an error message.</summary>
+    public static string DidYouMean(string wrong, IEnumerable<string> known, int count = 3)
+    {
+        var close = Closest(wrong, known, count);
+        return close.Count == 0 ? "" : $"; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?";
+    }
+
     /// <summary>Levenshtein edit distance.</summary>
     public static int Distance(string a, string b)
     {

@@ -39,7 +39,7 @@ internal static class CodesReader
             map.OnlyKeys("sources", "bindings");
             foreach (var source in map.Strings("sources").Where(s => !knowledge.Sources.ContainsKey(s)))
             {
-                map.Error(map.Raw("sources")!, $"source '{source}' is not in sources.yaml{Suggest(source, knowledge.Sources.Keys)}");
+                map.Error(map.Raw("sources")!, $"source '{source}' is not in sources.yaml{Spelling.DidYouMean(source, knowledge.Sources.Keys)}");
             }
 
             var known = Known(section.Target, knowledge);
@@ -54,7 +54,7 @@ internal static class CodesReader
 
                 if (!known.Contains(id))
                 {
-                    entry.Error($"{Name(section.Target)} '{id}' does not exist{Suggest(id, known)}");
+                    entry.Error($"{Name(section.Target)} '{id}' does not exist{Spelling.DidYouMean(id, known)}");
                 }
                 else if (!listed.Add(id))
                 {
@@ -132,11 +132,6 @@ internal static class CodesReader
         _ => target.ToString().ToLowerInvariant(),
     };
 
-    private static string Suggest(string id, IEnumerable<string> known)
-    {
-        var close = Spelling.Closest(id, known, 3);
-        return close.Count == 0 ? "" : $"; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?";
-    }
 
     private sealed record Section(string Key, CodeTarget Target, string IdKey, (string Key, CodeSystem System)[] Systems);
 }

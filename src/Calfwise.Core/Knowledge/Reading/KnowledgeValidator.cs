@@ -9,7 +9,7 @@ internal sealed class KnowledgeValidator(KnowledgeBase knowledge, KnowledgeReade
         {
             if (!knowledge.Sources.ContainsKey(id))
             {
-                errors.Add(at, $"source '{id}' is not in sources.yaml{Suggest(id, knowledge.Sources.Keys)}");
+                errors.Add(at, $"source '{id}' is not in sources.yaml{Spelling.DidYouMean(id, knowledge.Sources.Keys)}");
             }
         }
 
@@ -28,7 +28,7 @@ internal sealed class KnowledgeValidator(KnowledgeBase knowledge, KnowledgeReade
             };
             if (!exists)
             {
-                errors.Add(at, $"{KindName(reference.Kind)} '{reference.Id}' does not exist{Suggest(reference.Id, known)}");
+                errors.Add(at, $"{KindName(reference.Kind)} '{reference.Id}' does not exist{Spelling.DidYouMean(reference.Id, known)}");
             }
         }
 
@@ -101,9 +101,4 @@ internal sealed class KnowledgeValidator(KnowledgeBase knowledge, KnowledgeReade
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private static string Suggest(string id, IEnumerable<string> known)
-    {
-        var close = Spelling.Closest(id, known, 3);
-        return close.Count == 0 ? "" : $"; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?";
-    }
 }

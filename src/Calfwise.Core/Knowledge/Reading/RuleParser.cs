@@ -37,18 +37,13 @@ internal sealed class RuleParser(ErrorSink errors, List<(RuleReference Reference
             return kind(argument);
         }
 
-        return argument.Error($"unknown rule '{argument.Kind}'{Suggestion(argument.Kind)}");
+        return argument.Error($"unknown rule '{argument.Kind}'{Spelling.DidYouMean(argument.Kind, RuleKinds.Names, 2)}");
     }
 
     public void Uses(ReferenceKind kind, string id, SourceLocation at) => references.Add((new RuleReference(kind, id), at));
 
     public void Error(SourceLocation at, string message) => errors.Add(at, message);
 
-    private static string Suggestion(string kind)
-    {
-        var close = Spelling.Closest(kind, RuleKinds.Names, 2);
-        return close.Count == 0 ? "" : $"; did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?";
-    }
 }
 
 /// <summary>What a rule kind's reader gets: the kind's name, its argument node and where it is.</summary>
