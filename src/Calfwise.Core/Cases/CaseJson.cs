@@ -40,7 +40,18 @@ public static partial class CaseJson
         }
         catch (JsonException ex)
         {
-            return new CaseReadResult(null, Diagnose(utf8Json, ex));
+            try
+            {
+                return new CaseReadResult(null, CaseLimits.Capped(Diagnose(utf8Json, ex)));
+            }
+            catch (InvalidOperationException)
+            {
+                return Fail(NotUnicode);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return Fail(NotUnicode); // System.Text.Json cannot turn the text into a string
         }
 
         return request is null ? Fail(new InputError("(case)", NotAnObject)) : ToCase(request, knowledge, today);
@@ -85,6 +96,15 @@ public static partial class CaseJson
             errors.Add(new("trimester", $"must be 1, 2 or 3, not {trimester}"));
         }
 
+        TooMany(errors, "findings", request.Findings?.Count, CaseLimits.MaxFindings);
+        TooMany(errors, "labs", request.Labs?.Count, CaseLimits.MaxLabs);
+        TooMany(errors, "medications", request.Medications?.Count, CaseLimits.MaxMedications);
+        TooMany(errors, "labsUnavailable", request.LabsUnavailable?.Count, CaseLimits.MaxMedications);
+        if (errors.Count > 0)
+        {
+            return new CaseReadResult(null, CaseLimits.Capped(errors)); // nothing more is walked in a case this large
+        }
+
         var findings = new Dictionary<string, bool>(StringComparer.Ordinal);
         var dontKnow = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, answer) in request.Findings ?? [])
@@ -104,7 +124,7 @@ public static partial class CaseJson
         var labs = Labs(request.Labs, today, errors);
         if (errors.Count > 0 || age is null || sex is null)
         {
-            return new CaseReadResult(null, errors);
+            return new CaseReadResult(null, CaseLimits.Capped(errors));
         }
 
         var patient = new PatientCase(age.Value, sex.Value, request.Pregnant, findings, medications, labs, request.Instruments?.Irls)
@@ -118,6 +138,17 @@ public static partial class CaseJson
         return validation.IsSuccess ? new CaseReadResult(patient, []) { Validated = validation.Value } : new CaseReadResult(null, validation.Errors);
     }
 
+
+    private static void TooMany(List<InputError> errors, string field, int? count, int max)
+    {
+        if (count > max)
+        {
+            errors.Add(new(field, $"has {count} entries; at most {max} are accepted"));
+        }
+    }
+
+    /// <summary>A string with a lone surrogate ("\ud800") or bytes that are not UTF-8.</summary>
+    private static readonly InputError NotUnicode = new("(case)", "contains text that is not valid Unicode (a lone surrogate such as \\ud800, or bytes that are not UTF-8)");
 
     private const string NotAnObject = "must be a JSON object with age, sex, findings, medications and labs";
 

@@ -24,6 +24,12 @@ public static class CaseValidator
 
     public static Result<ValidatedCase> Validate(PatientCase input, KnowledgeBase knowledge, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        if (CaseLimits.Check(input) is { Count: > 0 } tooLarge)
+        {
+            return Result.Failure<ValidatedCase>(CaseLimits.Capped(tooLarge));
+        }
+
         var errors = new List<InputError>();
         var age = Age(input, today, errors);
         if (input.Pregnant == true && input.Sex == Sex.Male)
@@ -56,7 +62,7 @@ public static class CaseValidator
         CheckIrls(input, knowledge, errors);
         if (errors.Count > 0)
         {
-            return Result.Failure<ValidatedCase>(errors);
+            return Result.Failure<ValidatedCase>(CaseLimits.Capped(errors));
         }
 
         IReadOnlyList<MedicationClass> classes = input.Medications.Count == 0 ? [] : input.Medications
@@ -168,7 +174,7 @@ public static class CaseValidator
         {
             if (!knowledge.FindingsById.ContainsKey(id))
             {
-                errors.Add(new($"findings.{id}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
+                errors.Add(new($"findings.{CaseLimits.Echo(id)}", UnknownId("finding", id, knowledge.FindingsById.Keys)));
             }
         }
     }
@@ -248,7 +254,7 @@ public static class CaseValidator
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static string UnknownId(string kind, string id, IEnumerable<string> known) =>
-        $"unknown {kind} id '{id}'{Spelling.DidYouMean(id, known)}";
+        $"unknown {kind} id '{CaseLimits.Echo(id)}'{(id.Length <= CaseLimits.MaxSuggestionLength ? Spelling.DidYouMean(id, known) : "")}";
 
     /// <summary>Drops trailing zeros (100.0000 becomes 100) so bounds read naturally in messages.</summary>
     private static decimal Normalize(this decimal value) => value / 1.000000000000000000000000000000000m;
