@@ -1,9 +1,12 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Calfwise.Core.Cases;
 using Calfwise.Data;
 using Calfwise.Knowledge;
 using Calfwise.Web.Areas.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,6 +76,25 @@ public sealed partial class SaveResultsTests(CalfwiseFactory factory) : IClassFi
         var response = await factory.Client().GetAsync(PendingResults.SavePath);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Identity/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kept_case_reads_back_once_and_one_too_large_for_a_cookie_is_refused()
+    {
+        var pending = new PendingResults(new EphemeralDataProtectionProvider(), factory.Clock);
+        var leaving = new DefaultHttpContext();
+        Assert.True(pending.Keep(leaving.Response, Example));
+        var cookie = leaving.Response.Headers.SetCookie.ToString();
+        Assert.Contains("path=/identity/account/saveresults", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var back = new DefaultHttpContext();
+        back.Request.Headers.Cookie = cookie.Split(';')[0];
+        Assert.Equal(Example, pending.Take(back));
+        Assert.Contains($"{PendingResults.CookieName}=;", back.Response.Headers.SetCookie.ToString(), StringComparison.Ordinal); // removed once read
+
+        var random = Convert.ToHexString(RandomNumberGenerator.GetBytes(4000)); // does not compress
+        Assert.False(pending.Keep(new DefaultHttpContext().Response, random));
     }
 
     /// <summary>Shows the results for the example and presses "Create an account" or "log in"; the case shown and where it leads.</summary>
