@@ -63,6 +63,11 @@ public sealed partial class DiaryPageTests(CalfwiseFactory factory) : IClassFixt
         Assert.Contains($"name=\"day\" value=\"{day:yyyy-MM-dd}\"", form, StringComparison.Ordinal);
         Assert.Contains("name=\"caffeine\" inputmode=\"numeric\" value=\"5\"", form, StringComparison.Ordinal);
         Assert.Matches("value=\"yes\" checked", form);
+
+        var deleted = await PostAsync(client, "/Diary", $"/Diary?handler=DeleteDay&date={day:yyyy-MM-dd}", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Contains("Day deleted.", await client.GetStringAsync(deleted.Headers.Location), StringComparison.Ordinal);
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/diary/days")).GetArrayLength());
     }
 
     [Fact]

@@ -84,6 +84,9 @@ public sealed class IndexModel(DiaryStore store, DiaryPatterns patterns, PersonC
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct) =>
         await store.DeleteEpisodeAsync(User.Id(), id, ct).ConfigureAwait(false) ? RedirectToPage(new { saved = "deleted" }) : NotFound();
 
+    public async Task<IActionResult> OnPostDeleteDayAsync(DateOnly date, CancellationToken ct) =>
+        await store.DeleteDayAsync(User.Id(), date, ct).ConfigureAwait(false) ? RedirectToPage(new { saved = "day-deleted" }) : NotFound();
+
     private async Task LoadAsync(PersonalNow? now, CancellationToken ct)
     {
         Message = Request.Query["saved"].ToString() switch
@@ -92,6 +95,7 @@ public sealed class IndexModel(DiaryStore store, DiaryPatterns patterns, PersonC
             "day" => "Day saved.",
             "deleted" => "Episode deleted.",
             "edited" => "Episode changed.",
+            "day-deleted" => "Day deleted.",
             _ => null,
         };
         PersonNow = now ?? await clock.NowAsync(User.Id(), null, ct).ConfigureAwait(false);
