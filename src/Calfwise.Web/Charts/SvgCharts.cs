@@ -116,7 +116,7 @@ public static class SvgCharts
                 var faint = a.Steady ? "" : " fill-opacity=\"0.45\"";
                 Text(svg, barLeft - 6, barY + 15, name, "end");
                 svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{barLeft}\" y=\"{barY}\" width=\"{F(length)}\" height=\"20\"{faint}><title>{Encode(a.Label)}, {name}: {F(value)} a day</title></rect>");
-                Text(svg, barLeft + length + 6, barY + 15, F(value), "start");
+                Text(svg, barLeft + length + 6, barY + 15, value.ToString("0.#", CultureInfo.InvariantCulture), "start");
             }
         }
 
