@@ -81,4 +81,44 @@ public sealed class DiaryPatternTests
         Assert.Empty(good.Validate(Evening.AddDays(1)));
         Assert.Contains(bad.Validate(Evening.AddDays(1)), e => e.Field == field);
     }
+
+    [Fact]
+    public void Every_diary_error_is_a_plain_sentence_that_does_not_name_its_field()
+    {
+        var bad = new DiaryEpisode(Guid.Empty, Evening.AddDays(30), -1, (Leg)42, "", (EpisodeKind)42, 11, true);
+        var day = new DailyFactors(DateOnly.FromDateTime(Evening.Date).AddDays(30), 99, 101, 25, 11, 2000, 21, null);
+        var errors = bad.Validate(Evening).Concat(day.Validate(DateOnly.FromDateTime(Evening.Date))).ToList();
+
+        Assert.Equal(13, errors.Count);
+        Assert.All(errors, e =>
+        {
+            Assert.True(char.IsUpper(e.Message[0]) && e.Message.EndsWith('.'), e.Message);
+            Assert.DoesNotMatch(@"^\w+:|[a-z][A-Z]", e.Message); // no "start:" in front, no "caffeineCups" or "durationMinutes": those are for the API
+        });
+        Assert.Contains(errors, e => e is { Field: "start", Message: "The start time can't be in the future." });
+        Assert.Contains(errors, e => e is { Field: "date", Message: "The date can't be in the future." });
+    }
+
+    [Fact]
+    public void A_link_seen_on_few_days_is_worded_as_possibly_chance_and_one_seen_on_many_days_still_not_as_a_cause()
+    {
+        var policy = EmbeddedKnowledge.Instance.Diary;
+        var date = DateOnly.FromDateTime(Evening.Date);
+        List<DailyFactors> Days(int each) => Enumerable.Range(0, 2 * each)
+            .Select(d => new DailyFactors(date.AddDays(d), d < each ? 6 : 0, null, null, null, null, null, null)).ToList();
+        List<DiaryEpisode> EpisodesOnCoffeeDays(int each) => Enumerable.Range(0, Math.Max(each, 5)).Select(d => Episode(d % each, EpisodeKind.Twitch, atRest: false, hour: 10)).ToList();
+
+        var few = Assert.Single(Patterns.Summarize(EpisodesOnCoffeeDays(policy.MinDaysEach), Days(policy.MinDaysEach)).Associations);
+        Assert.True(few is { Associated: true, Steady: false });
+        Assert.Equal(2 * policy.MinDaysEach, few.Days);
+        Assert.Contains($"With only {2 * policy.MinDaysEach} days logged this may be coincidence", few.Statement, StringComparison.Ordinal);
+        Assert.Contains("4+ cups of caffeine", few.Statement, StringComparison.Ordinal); // the knowledge's words, not the id
+        Assert.DoesNotContain("high-caffeine-intake", few.Statement, StringComparison.Ordinal);
+        Assert.Contains("may be coincidence", DiaryWording.Certainty(few), StringComparison.Ordinal);
+
+        var many = Assert.Single(Patterns.Summarize(EpisodesOnCoffeeDays(policy.SteadyDaysEach), Days(policy.SteadyDaysEach)).Associations);
+        Assert.True(many is { Associated: true, Steady: true });
+        Assert.Contains($"This has held over {2 * policy.SteadyDaysEach} days, but it is a link, not proof", many.Statement, StringComparison.Ordinal);
+        Assert.DoesNotContain("coincidence", DiaryWording.Certainty(many), StringComparison.Ordinal);
+    }
 }

@@ -92,6 +92,7 @@ public sealed class KnowledgeLoaderTests
     [InlineData("labs.yaml", "{ unit: ng/mL, multiply: 1", "{ unit: ng/mL, multiplied: 1", "needs exactly one conversion factor")] // missing unit factor
     [InlineData("labs.yaml", "canonical: ug/L", "canonical: ug L", "malformed")] // malformed unit
     [InlineData("sources.yaml", "id: aasm-2024-rls", "id: aasm-2024-rls-x", "source 'aasm-2024-rls' is not in sources.yaml")] // a number whose source is gone
+    [InlineData("diary.yaml", "steadyDaysEach: 7", "steadyDaysEach: 2", "'steadyDaysEach' must be at least 'minDaysEach' (3), not 2")] // "steady" on fewer days than are compared at all
     public void A_broken_knowledge_file_fails_with_file_and_line(string file, string find, string replace, string message)
     {
         var files = Repository.KnowledgeFiles();

@@ -44,14 +44,14 @@ public sealed class DiaryTimeTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await kiwi.PutAsJsonAsync($"/api/diary/days/{aucklandToday:yyyy-MM-dd}", new { stress = 2 })).StatusCode);
         var tomorrow = await kiwi.PutAsJsonAsync($"/api/diary/days/{aucklandToday.AddDays(1):yyyy-MM-dd}", new { stress = 2 });
         Assert.Equal(HttpStatusCode.BadRequest, tomorrow.StatusCode);
-        Assert.Equal(DiaryTime.InFutureMessage, await FirstErrorAsync(tomorrow, "date"));
+        Assert.Equal(DiaryTime.DayInFutureMessage, await FirstErrorAsync(tomorrow, "date"));
 
         // Someone with no zone is on UTC, where that date is still tomorrow: refused by the page and by the API alike.
         var page = await PostDayAsync(utcPerson, aucklandToday, "");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains($"date: {DiaryTime.InFutureMessage}", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains($"<li>{DiaryTime.DayInFutureMessage}</li>", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal); // the sentence alone, no field name
         var api = await utcPerson.PutAsJsonAsync($"/api/diary/days/{aucklandToday:yyyy-MM-dd}", new { stress = 2 });
-        Assert.Equal(DiaryTime.InFutureMessage, await FirstErrorAsync(api, "date"));
+        Assert.Equal(DiaryTime.DayInFutureMessage, await FirstErrorAsync(api, "date"));
     }
 
     [Fact]
@@ -64,10 +64,10 @@ public sealed class DiaryTimeTests : IDisposable
 
         var pageAhead = await PostEpisodeAsync(client, TimeZoneInfo.ConvertTime(now.AddMinutes(10), zone), Auckland);
         Assert.Equal(HttpStatusCode.OK, pageAhead.StatusCode);
-        Assert.Contains($"start: {DiaryTime.InFutureMessage}", WebUtility.HtmlDecode(await pageAhead.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains($"<li>{DiaryTime.StartInFutureMessage}</li>", WebUtility.HtmlDecode(await pageAhead.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var apiAhead = await client.PostAsJsonAsync("/api/diary/episodes", Episode(now.AddMinutes(10).ToOffset(TimeSpan.FromHours(-5))));
         Assert.Equal(HttpStatusCode.BadRequest, apiAhead.StatusCode);
-        Assert.Equal(DiaryTime.InFutureMessage, await FirstErrorAsync(apiAhead, "start"));
+        Assert.Equal(DiaryTime.StartInFutureMessage, await FirstErrorAsync(apiAhead, "start"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostEpisodeAsync(client, TimeZoneInfo.ConvertTime(now.AddMinutes(4), zone), Auckland)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/diary/episodes", Episode(now.AddMinutes(4)))).StatusCode);

@@ -33,43 +33,46 @@ public sealed record DiaryEpisode(
     public const int MaxDurationMinutes = 24 * 60;
     public const int MaxLocationLength = 60;
 
-    /// <summary>Checks the fields a person typed; the clock is passed in so that a future time can be refused (<see cref="DiaryTime"/>).</summary>
+    /// <summary>
+    /// Checks the fields a person typed; the clock is passed in so that a future time can be refused (<see cref="DiaryTime"/>).
+    /// Each error names its field for the API, and its message is a plain sentence a person can read without the field.
+    /// </summary>
     public IReadOnlyList<InputError> Validate(DateTimeOffset now)
     {
         var errors = new List<InputError>();
         if (DiaryTime.IsInFuture(Start, now))
         {
-            errors.Add(new("start", DiaryTime.InFutureMessage));
+            errors.Add(new("start", DiaryTime.StartInFutureMessage));
         }
 
         if (DurationMinutes is < 0 or > MaxDurationMinutes)
         {
-            errors.Add(new("durationMinutes", $"must be from 0 to {MaxDurationMinutes} minutes, not {DurationMinutes}"));
+            errors.Add(new("durationMinutes", $"How long it lasted must be from 0 to {MaxDurationMinutes} minutes (a whole day), not {DurationMinutes}."));
         }
 
         if (Intensity is < 0 or > MaxIntensity)
         {
-            errors.Add(new("intensity", $"must be from 0 to {MaxIntensity}, not {Intensity}"));
+            errors.Add(new("intensity", $"The intensity must be from 0 to {MaxIntensity}, not {Intensity}."));
         }
 
         if (!Enum.IsDefined(Leg))
         {
-            errors.Add(new("leg", "must be left, right or both"));
+            errors.Add(new("leg", "Please choose the left leg, the right leg or both."));
         }
 
         if (!Enum.IsDefined(Kind))
         {
-            errors.Add(new("kind", "must be twitch, urge-to-move or cramp"));
+            errors.Add(new("kind", "Please choose what it felt like: a twitch, an urge to move or a cramp."));
         }
 
         if (Location is not null && Location.Any(char.IsControl))
         {
-            errors.Add(new("location", "must be plain text on one line"));
+            errors.Add(new("location", "Where it was must be plain text on one line."));
         }
 
         if (string.IsNullOrWhiteSpace(Location) || Location.Length > MaxLocationLength)
         {
-            errors.Add(new("location", $"is required, at most {MaxLocationLength} characters (for example calf, shin, foot)"));
+            errors.Add(new("location", $"Please say where in the leg it was (for example calf, shin or foot), in at most {MaxLocationLength} characters."));
         }
 
         return errors;
@@ -93,37 +96,37 @@ public sealed record DailyFactors(
         var errors = new List<InputError>();
         if (DiaryTime.IsInFuture(Date, today))
         {
-            errors.Add(new("date", DiaryTime.InFutureMessage));
+            errors.Add(new("date", DiaryTime.DayInFutureMessage));
         }
 
         if (CaffeineCups is < 0 or > 50)
         {
-            errors.Add(new("caffeineCups", "must be from 0 to 50"));
+            errors.Add(new("caffeineCups", "Caffeinated drinks must be from 0 to 50 cups."));
         }
 
         if (AlcoholUnits is < 0 or > 100)
         {
-            errors.Add(new("alcoholUnits", "must be from 0 to 100"));
+            errors.Add(new("alcoholUnits", "Alcohol must be from 0 to 100 units."));
         }
 
         if (SleepHours is < 0 or > 24)
         {
-            errors.Add(new("sleepHours", "must be from 0 to 24"));
+            errors.Add(new("sleepHours", "Sleep must be from 0 to 24 hours."));
         }
 
         if (Stress is < 0 or > 10)
         {
-            errors.Add(new("stress", "must be from 0 to 10"));
+            errors.Add(new("stress", "Stress must be from 0 to 10."));
         }
 
         if (ExerciseMinutes is < 0 or > 1440)
         {
-            errors.Add(new("exerciseMinutes", "must be from 0 to 1440"));
+            errors.Add(new("exerciseMinutes", "Exercise must be from 0 to 1440 minutes (a whole day)."));
         }
 
         if (FluidsLitres is < 0 or > 20)
         {
-            errors.Add(new("fluidsLitres", "must be from 0 to 20"));
+            errors.Add(new("fluidsLitres", "Fluids must be from 0 to 20 litres."));
         }
 
         return errors;

@@ -1,11 +1,35 @@
-using System.Globalization;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Core.Diary;
 
 /// <summary>How a daily factor relates to the episodes.</summary>
-public sealed record FactorAssociation(string FactorId, string FindingId, int DaysWith, int DaysWithout, double EpisodesPerDayWith, double EpisodesPerDayWithout, bool Associated);
+/// <param name="FactorId">The factor's id in knowledge/diary.yaml.</param>
+/// <param name="FindingId">The finding an association answers yes.</param>
+/// <param name="DaysWith">Logged days with the factor.</param>
+/// <param name="DaysWithout">Logged days without it.</param>
+/// <param name="EpisodesPerDayWith">Average episodes on days with it.</param>
+/// <param name="EpisodesPerDayWithout">Average episodes on days without it.</param>
+/// <param name="Associated">Whether days with it have enough more episodes (associationRatio) to count as a link.</param>
+/// <param name="Label">What makes a day count, in words from the knowledge (for example "4+ cups of caffeine").</param>
+/// <param name="Steady">Whether enough days lie behind it (knowledge/diary.yaml, steadyDaysEach) not to call it possibly chance.</param>
+public sealed record FactorAssociation(
+    string FactorId,
+    string FindingId,
+    int DaysWith,
+    int DaysWithout,
+    double EpisodesPerDayWith,
+    double EpisodesPerDayWithout,
+    bool Associated,
+    string Label,
+    bool Steady)
+{
+    /// <summary>All the logged days it is read from.</summary>
+    public int Days => DaysWith + DaysWithout;
+
+    /// <summary>What it shows and how sure it is, in a sentence or two (<see cref="DiaryWording"/>).</summary>
+    public string Statement => DiaryWording.Association(this);
+}
 
 /// <summary>What the diary shows, and the findings it answers for the assessment.</summary>
 public sealed record PatternSummary(
@@ -38,7 +62,7 @@ public sealed class DiaryPatterns(KnowledgeBase knowledge)
 
         if (urges.Count >= policy.MinEpisodes)
         {
-            statements.Add($"{Percent(atRest)} of your urge-to-move episodes came at rest, and {Percent(evening)} in the evening or at night.");
+            statements.Add(DiaryWording.RestAndEvening(urges.Count, urges.Select(e => DateOnly.FromDateTime(e.Start.DateTime)).Distinct().Count(), atRest, evening));
             if (atRest >= policy.RestShare)
             {
                 findings[policy.RestFinding] = true;
@@ -56,7 +80,7 @@ public sealed class DiaryPatterns(KnowledgeBase knowledge)
         }
         else
         {
-            statements.Add($"{count} episodes logged; the rest and evening pattern is read from urge-to-move episodes once there are {policy.MinEpisodes} of them ({urges.Count} so far).");
+            statements.Add($"{count} episodes logged. Calfwise looks at whether an urge to move comes at rest or in the evening once you have logged {policy.MinEpisodes} of them ({urges.Count} so far).");
         }
 
         var perDay = episodes.GroupBy(e => DateOnly.FromDateTime(e.Start.DateTime)).ToDictionary(g => g.Key, g => g.Count());
@@ -74,11 +98,13 @@ public sealed class DiaryPatterns(KnowledgeBase knowledge)
             var rateWith = with.Average(d => perDay.GetValueOrDefault(d.Date));
             var rateWithout = without.Average(d => perDay.GetValueOrDefault(d.Date));
             var associated = rateWith > 0 && rateWith >= policy.AssociationRatio * Math.Max(rateWithout, 1e-9);
-            associations.Add(new FactorAssociation(factor.Id, factor.FindingId, with.Count, without.Count, rateWith, rateWithout, associated));
+            var steady = with.Count >= policy.SteadyDaysEach && without.Count >= policy.SteadyDaysEach;
+            var association = new FactorAssociation(factor.Id, factor.FindingId, with.Count, without.Count, rateWith, rateWithout, associated, factor.Description, steady);
+            associations.Add(association);
             if (associated)
             {
                 findings[factor.FindingId] = true;
-                statements.Add($"More episodes on {factor.Description} days: {rateWith.ToString("0.#", CultureInfo.InvariantCulture)} a day against {rateWithout.ToString("0.#", CultureInfo.InvariantCulture)} on other days.");
+                statements.Add(association.Statement);
             }
         }
 
@@ -104,6 +130,4 @@ public sealed class DiaryPatterns(KnowledgeBase knowledge)
         policy.EveningFromHour > policy.EveningToHour
             ? hour >= policy.EveningFromHour || hour < policy.EveningToHour
             : hour >= policy.EveningFromHour && hour < policy.EveningToHour;
-
-    private static string Percent(double share) => share.ToString("0%", CultureInfo.InvariantCulture);
 }

@@ -9,8 +9,11 @@ public static class DiaryTime
     /// <summary>How far ahead of the server's clock an episode may start: device clocks drift, a few minutes is not the future.</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
-    /// <summary>The message for a time or a day in the future, the same wherever it is refused.</summary>
-    public const string InFutureMessage = "must not be in the future";
+    /// <summary>The message for an episode that starts in the future, the same on the page and in the API.</summary>
+    public const string StartInFutureMessage = "The start time can't be in the future.";
+
+    /// <summary>The message for a diary day after the person's today, the same on the page and in the API.</summary>
+    public const string DayInFutureMessage = "The date can't be in the future.";
 
     /// <summary>Whether an instant is in the future: later than now by more than <see cref="FutureTolerance"/>.</summary>
     public static bool IsInFuture(DateTimeOffset instant, DateTimeOffset now) => instant > now + FutureTolerance;

@@ -236,4 +236,8 @@ public sealed record DiaryPolicy(
     int EveningToHour,
     double AssociationRatio,
     int MinDaysEach,
-    IReadOnlyList<DiaryFactor> Factors);
+    IReadOnlyList<DiaryFactor> Factors)
+{
+    /// <summary>Days with a factor, and as many without, below which a difference is worded as possibly chance.</summary>
+    public required int SteadyDaysEach { get; init; }
+}

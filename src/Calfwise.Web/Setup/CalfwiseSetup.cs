@@ -30,6 +30,7 @@ public static class CalfwiseSetup
 
         services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
         services.AddScoped<PersonClock>();
+        services.AddSingleton<Areas.Identity.PendingResults>();
         services.AddDefaultIdentity<CalfwiseUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;

@@ -60,10 +60,10 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         var rows = page.GetByRole(AriaRole.Region, new() { Name = "Episodes (3)" }).Locator("tbody tr");
         await Expect(rows).ToHaveCountAsync(3);
         var when = string.Join("\n", await rows.Locator("td:first-child").AllInnerTextsAsync());
-        var day = Flows.Yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Assert.Contains($"{day} 08:15", when, StringComparison.Ordinal);
-        Assert.Contains($"{day} 21:30", when, StringComparison.Ordinal);
-        Assert.Contains($"{day} 22:45", when, StringComparison.Ordinal);
+        var day = Flows.Yesterday.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture); // a date as on a calendar
+        Assert.Contains($"{day}, 08:15", when, StringComparison.Ordinal);
+        Assert.Contains($"{day}, 21:30", when, StringComparison.Ordinal);
+        Assert.Contains($"{day}, 22:45", when, StringComparison.Ordinal);
         await Expect(rows.Nth(0).Locator("td").Nth(1)).ToHaveTextAsync("urge to move"); // newest first, in words
 
         // The by-hour chart: one bar for each hour, three episodes in all, in the hours they started.

@@ -6,7 +6,7 @@ internal sealed partial class KnowledgeReader
     /// <summary>The diary policy, or null when a required value is missing (already reported: nothing is guessed).</summary>
     private DiaryPolicy? ReadDiary(NodeMap root)
     {
-        root.OnlyKeys("minEpisodes", "minDaysEach", "restShare", "eveningShare", "evening", "associationRatio", "factors");
+        root.OnlyKeys("minEpisodes", "minDaysEach", "steadyDaysEach", "restShare", "eveningShare", "evening", "associationRatio", "factors");
         (double Value, string Finding)? Share(string key)
         {
             var map = root.Map(key);
@@ -74,9 +74,15 @@ internal sealed partial class KnowledgeReader
         }
 
         var (minEpisodes, minDays, from, to, association) = (root.Int("minEpisodes"), root.Int("minDaysEach"), hours?.Int("from"), hours?.Int("to"), ratio?.Double("value"));
-        return rest is not { } r || evening is not { } e || minEpisodes is null || minDays is null || from is null || to is null || association is null
+        var steadyDays = root.Int("steadyDaysEach");
+        if (steadyDays < minDays)
+        {
+            root.Error($"'steadyDaysEach' must be at least 'minDaysEach' ({minDays}), not {steadyDays}");
+        }
+
+        return rest is not { } r || evening is not { } e || minEpisodes is null || minDays is null || steadyDays is null || from is null || to is null || association is null
             ? null
-            : new DiaryPolicy(minEpisodes.Value, r.Value, r.Finding, e.Value, e.Finding, from.Value, to.Value, association.Value, minDays.Value, factors);
+            : new DiaryPolicy(minEpisodes.Value, r.Value, r.Finding, e.Value, e.Finding, from.Value, to.Value, association.Value, minDays.Value, factors) { SteadyDaysEach = steadyDays.Value };
     }
 
     /// <summary>The interview's settings, or null when a required value is missing (already reported: nothing is guessed).</summary>

@@ -20,6 +20,6 @@ public sealed record DiaryData(IReadOnlyList<DiaryEpisode> Episodes, IReadOnlyLi
     /// <summary>Episodes on each of the last days up to the person's <paramref name="today"/>.</summary>
     public IReadOnlyList<(string Label, double Value)> ByDay(DateOnly today, int days = 14) =>
         Enumerable.Range(0, days).Select(i => today.AddDays(i - days + 1))
-            .Select(d => (d.ToString("dd/MM", CultureInfo.InvariantCulture), (double)Episodes.Count(e => DateOnly.FromDateTime(e.Start.DateTime) == d)))
+            .Select(d => (d.ToString("d MMM", CultureInfo.InvariantCulture), (double)Episodes.Count(e => DateOnly.FromDateTime(e.Start.DateTime) == d)))
             .ToList();
 }

@@ -38,8 +38,8 @@ public sealed class EpisodeInput
             errors.Add(new("date", "Please give the date and time of the episode."));
         }
 
-        var duration = WholeNumber(Duration, "duration", errors);
-        var intensity = WholeNumber(Intensity, "intensity", errors);
+        var duration = WholeNumber(Duration, "durationMinutes", "Please give how long it lasted in whole minutes.", errors);
+        var intensity = WholeNumber(Intensity, "intensity", $"Please give the intensity as a whole number from 0 to {DiaryEpisode.MaxIntensity}.", errors);
         Leg? leg = Enum.TryParse<Leg>(Leg, ignoreCase: true, out var l) && Enum.IsDefined(l) ? l : null;
         EpisodeKind? kind = Enum.TryParse<EpisodeKind>(Kind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : null;
         if (leg is null)
@@ -68,14 +68,49 @@ public sealed class EpisodeInput
         return (errors.Count == 0 ? episode : null, errors);
     }
 
-    private static int? WholeNumber(string? text, string field, List<InputError> errors)
+    /// <summary>The form's values for an episode as stored, its time on the person's clock in <paramref name="zone"/>.</summary>
+    public static EpisodeInput From(DiaryEpisode episode, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        var local = TimeZoneInfo.ConvertTime(episode.Start, zone);
+        return new EpisodeInput
+        {
+            Date = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Time = local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Duration = episode.DurationMinutes.ToString(CultureInfo.InvariantCulture),
+            Kind = episode.Kind.ToString().ToLowerInvariant(),
+            Leg = episode.Leg.ToString().ToLowerInvariant(),
+            Location = episode.Location,
+            Intensity = episode.Intensity.ToString(CultureInfo.InvariantCulture),
+            AtRest = episode.AtRest ? "yes" : "no",
+        };
+    }
+
+    /// <summary>A new episode's form: now on the person's clock, and the usual answers chosen.</summary>
+    public static EpisodeInput New(PersonalNow now)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        return new EpisodeInput
+        {
+            Date = now.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Time = now.Local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Duration = "5",
+            Kind = "twitch",
+            Leg = "left",
+            Location = "calf",
+            Intensity = "3",
+            AtRest = "yes",
+        };
+    }
+
+    private static int? WholeNumber(string? text, string field, string message, List<InputError> errors)
     {
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
-        errors.Add(new(field, $"Please give the {field} as a whole number."));
+        errors.Add(new(field, message));
         return null;
     }
 }
@@ -102,6 +137,34 @@ public sealed class DayInput
     /// <summary>The browser's IANA time zone (a hidden field filled by script), or empty.</summary>
     public string? TimeZone { get; set; }
 
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["caffeine"] = "Caffeinated drinks",
+        ["alcohol"] = "Alcohol",
+        ["sleep"] = "Sleep",
+        ["stress"] = "Stress",
+        ["exercise"] = "Exercise",
+        ["fluids"] = "Fluids",
+    };
+
+    /// <summary>The form's values for a day already logged, so that it can be changed.</summary>
+    public static DayInput From(DailyFactors day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        static string? Text(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture);
+        return new DayInput
+        {
+            Day = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Caffeine = Text(day.CaffeineCups),
+            Alcohol = Text(day.AlcoholUnits),
+            Sleep = Text(day.SleepHours),
+            Stress = Text(day.Stress),
+            Exercise = Text(day.ExerciseMinutes),
+            Fluids = Text(day.FluidsLitres),
+            Iron = day.IronTaken switch { true => "yes", false => "no", null => "" },
+        };
+    }
+
     /// <summary>The day's factors, or the errors naming each field; a day after the person's today is refused.</summary>
     public (DailyFactors? Factors, IReadOnlyList<InputError> Errors) Read(PersonalNow now)
     {
@@ -120,7 +183,7 @@ public sealed class DayInput
         {
             if (!string.IsNullOrWhiteSpace(text))
             {
-                errors.Add(new(name, $"'{text}' is not a number."));
+                errors.Add(new(name, $"{Labels[name]} must be a number, not '{text}'."));
             }
 
             return null;

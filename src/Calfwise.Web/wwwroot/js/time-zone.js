@@ -21,4 +21,25 @@
     document.querySelectorAll("input[data-time-zone]").forEach(function (input) {
         input.value = zone;
     });
+
+    // A new diary entry's date and time start at "now" in the zone the server knew (data-now-zone); when the browser
+    // is in another zone (none given yet, or travelling), they start at the browser's own date and time instead.
+    function pad(n) {
+        return (n < 10 ? "0" : "") + n;
+    }
+
+    var now = new Date();
+    var local = {
+        date: now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()),
+        time: pad(now.getHours()) + ":" + pad(now.getMinutes())
+    };
+    document.querySelectorAll("form[data-now-zone]").forEach(function (form) {
+        if (!zone || form.getAttribute("data-now-zone") === zone) {
+            return;
+        }
+
+        form.querySelectorAll("input[data-now]").forEach(function (input) {
+            input.value = local[input.getAttribute("data-now")] || input.value;
+        });
+    });
 })();
