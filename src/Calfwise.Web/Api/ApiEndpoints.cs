@@ -16,7 +16,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").RequireRateLimiting(CalfwiseSetup.ApiRateLimit).WithTags("Calfwise");
 
-        api.MapPost("/assessments", async Task<Results<ContractResult<AssessmentResponse>, ValidationProblem>> (HttpRequest request, KnowledgeBase knowledge, AssessmentEngine engine, TimeProvider clock) =>
+        api.MapPost("/assessments", async Task<Results<ContractResult<AssessmentResponse>, ValidationProblem>> (HttpRequest request, KnowledgeBase knowledge, AssessmentEngine engine, CalfwiseMetrics metrics, TimeProvider clock) =>
             {
                 var read = await CaseBody.ReadAsync(request, knowledge, clock).ConfigureAwait(false);
                 if (!read.IsValid)
@@ -24,7 +24,10 @@ public static class ApiEndpoints
                     return Problems.Invalid(read.Errors);
                 }
 
-                return Contract(Responses.From(engine.Assess(read.Validated), knowledge.Version), ContractJson.Compact.AssessmentResponse);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var assessment = engine.Assess(read.Validated);
+                metrics.Assessed(assessment.Triage.Level, started);
+                return Contract(Responses.From(assessment, knowledge.Version), ContractJson.Compact.AssessmentResponse);
             })
             .WithName("AssessCase")
             .WithSummary("Assess a case (docs/case-format.md): triage, red flags, differential, labs, criteria and plan.")

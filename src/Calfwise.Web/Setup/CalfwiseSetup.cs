@@ -27,6 +27,7 @@ public static class CalfwiseSetup
         services.AddSingleton<DiaryPatterns>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ConfiguredLocale(configuration));
+        services.AddCalfwiseTelemetry(configuration);
 
         services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
         services.AddScoped<PersonClock>();
@@ -127,6 +128,7 @@ public static class CalfwiseSetup
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health");
+        app.MapCalfwiseTelemetry();
         app.MapCalfwiseApi();
         app.MapDiaryApi();
         app.MapRazorPages();
