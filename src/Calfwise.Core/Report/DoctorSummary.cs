@@ -21,7 +21,7 @@ public sealed record AnsweredQuestion(string FindingId, string Label, ReportAnsw
 /// <param name="Name">The analyte's name, "(calculated)" added when derived from other results.</param>
 /// <param name="Result">The value and unit as reported ("28 ng/mL").</param>
 /// <param name="Standard">The value in the standard unit when the reported unit differs; null otherwise.</param>
-/// <param name="Date">The day the sample was taken ("3 November 2026"), or "date not given".</param>
+/// <param name="Date">The day the sample was taken ("3 Nov 2026"), or "date not given".</param>
 /// <param name="Range">The reference range for this person, with its unit, or "no range".</param>
 /// <param name="Reading">low, within range, high, critical, or no range.</param>
 public sealed record LabLine(string Name, string Result, string? Standard, string Date, string Range, string Reading);
@@ -61,6 +61,9 @@ public sealed record DoctorSummary(
 {
     /// <summary>The complaints in one line, for the report's table.</summary>
     public string ComplaintsText => Complaints.Count == 0 ? "None of the listed symptoms" : string.Join("; ", Complaints);
+
+    /// <summary>The reasons for the triage, one a line, each with a bullet.</summary>
+    public string ReasonsText => string.Join("\n", Reasons.Select(r => "• " + r));
 
     /// <summary>The medicines in one line.</summary>
     public string MedicinesText => Medicines.Count == 0 ? "None reported" : string.Join("; ", Medicines);

@@ -48,8 +48,8 @@ public sealed class DoctorSummaryBuilder(KnowledgeBase knowledge)
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>A lab reading's day in words.</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>A lab sample's day, short enough for a table column ("3 Nov 2026").</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A number as the report prints it: no trailing zeros, no thousands separator.</summary>
     public static string Number(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);

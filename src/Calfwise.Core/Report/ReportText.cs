@@ -1,5 +1,6 @@
 using System.Globalization;
 using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
 using Calfwise.Core.Presentation;
 
 namespace Calfwise.Core.Report;
@@ -52,5 +53,34 @@ public static class ReportText
         CriterionStatus.Met => "met",
         CriterionStatus.NotMet => "not met",
         _ => "not known",
+    };
+
+    /// <summary>
+    /// The fired red flags in two groups, each only when it has any: the warning signs (urgent and emergency), and
+    /// the routine reasons to see a doctor, which are not warning signs and are not shown as such.
+    /// </summary>
+    public static IEnumerable<(string Heading, IReadOnlyList<RedFlagView> Flags)> FlagGroups(IReadOnlyList<RedFlagView> flags)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        var warning = flags.Where(f => f.Level >= TriageLevel.Urgent).ToList();
+        var routine = flags.Where(f => f.Level < TriageLevel.Urgent).ToList();
+        if (warning.Count > 0)
+        {
+            yield return ("Warning signs found", warning);
+        }
+
+        if (routine.Count > 0)
+        {
+            yield return ("Other reasons to see a doctor", routine);
+        }
+    }
+
+    /// <summary>A triage level as a short label: Emergency, Urgent, Routine, Self-care.</summary>
+    public static string Level(TriageLevel level) => level switch
+    {
+        TriageLevel.Emergency => "Emergency",
+        TriageLevel.Urgent => "Urgent",
+        TriageLevel.Routine => "Routine",
+        _ => "Self-care",
     };
 }

@@ -36,9 +36,6 @@ public sealed class PdfReport : IDisposable
     /// <summary>Every text the report wrote, in order (a table row as its cells joined by " | "): for tests and checks.</summary>
     public IReadOnlyList<string> Text => _text;
 
-    /// <summary>How many pages the report has so far.</summary>
-    public int Pages => _document.PageCount;
-
     private double Width => _page.Width.Point - (2 * Margin);
 
     internal void Title(string text)
@@ -71,7 +68,7 @@ public sealed class PdfReport : IDisposable
     }
 
     /// <summary>A two-column row: a bold label and its wrapped value.</summary>
-    internal void Field(string label, string value) => Table([], [[label, value]], [0.24, 0.76], firstColumnBold: true);
+    internal void Field(string label, string value) => Table([], [[label, value]], [0.25, 0.75], firstColumnBold: true);
 
     /// <summary>
     /// A table: an optional shaded header row, then rows of wrapped cells; <paramref name="widths"/> are the columns'

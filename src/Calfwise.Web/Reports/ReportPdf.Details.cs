@@ -8,12 +8,12 @@ public sealed partial record ReportPdf
 {
     private static void WriteDetails(PdfReport report, AssessmentView view)
     {
-        if (view.RedFlags.Count > 0)
+        foreach (var (heading, flags) in ReportText.FlagGroups(view.RedFlags))
         {
-            report.Heading("Warning signs found");
-            foreach (var flag in view.RedFlags)
+            report.Heading(heading);
+            foreach (var flag in flags)
             {
-                report.Paragraph($"{AssessmentPresenter.Heading(flag.Level)}: {flag.Text}{ReportText.Cite(flag.Citations)}");
+                report.Paragraph($"{ReportText.Level(flag.Level)}. {flag.Text}{ReportText.Cite(flag.Citations)}");
             }
         }
 

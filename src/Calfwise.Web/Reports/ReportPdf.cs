@@ -16,7 +16,7 @@ public sealed record ReportDiary(
 }
 
 /// <summary>A report for the doctor as PDF bytes, with the text it shows (in order) for checks.</summary>
-public sealed partial record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text, int Pages)
+public sealed partial record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text)
 {
     /// <summary>
     /// The report: a first page a doctor reads in a minute (who, what, how long, the warning signs asked and their
@@ -47,7 +47,7 @@ public sealed partial record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text,
         report.Heading("Please note");
         report.Paragraph(assessment?.View.Disclaimer ?? "Calfwise gives information, not a diagnosis.");
         var bytes = report.Save();
-        return new ReportPdf(bytes, report.Text, report.Pages);
+        return new ReportPdf(bytes, report.Text);
     }
 
     /// <summary>The report of a view alone (no saved answers, no diary charts): for checks of the details' layout.</summary>
@@ -71,7 +71,7 @@ public sealed partial record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text,
         {
             report.Paragraph("The answers saved with this assessment could not be read with the current version of Calfwise; the triage and the details follow.", small: true);
             report.Field("Triage", $"{view.Triage.Heading}. {view.Triage.Advice}");
-            report.Field("Why", string.Join(" ", view.Triage.Reasons));
+            report.Field("Why", string.Join("\n", view.Triage.Reasons.Select(r => "• " + r)));
             return;
         }
 
@@ -83,7 +83,7 @@ public sealed partial record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text,
         Optional(report, "Also reported", summary.OtherFindings);
         report.Field("Medicines", summary.MedicinesText);
         report.Field("Triage", $"{summary.Triage}. {summary.Advice}");
-        report.Field("Why", string.Join(" ", summary.Reasons));
+        report.Field("Why", summary.ReasonsText);
 
         report.Heading("Warning signs asked");
         if (summary.WarningSigns.Count == 0)
