@@ -65,9 +65,10 @@ public sealed partial class ReportTests
 
         var summary = page[page.IndexOf("id=\"summary-heading\"", StringComparison.Ordinal)..page.IndexOf("id=\"details-heading\"", StringComparison.Ordinal)];
         Assert.All(FirstPage, text => Assert.Contains(text, summary, StringComparison.Ordinal));
-        Assert.Matches(Row("Muscle wasting", "No"), summary);
-        Assert.Matches(Row("Respiratory muscle weakness", "Don't know"), summary);
-        Assert.Matches("Not present</th><td>[^<]*Muscle weakness", summary);
+        var words = Flat(Regex.Replace(summary, "<[^>]+>", " "));
+        Assert.Contains(" Muscle wasting No ", words, StringComparison.Ordinal);
+        Assert.Contains(" Respiratory muscle weakness Don't know ", words, StringComparison.Ordinal);
+        Assert.Matches("Not present [^;]*; Muscle weakness ", words);
         Assert.All(Internal, key => Assert.DoesNotContain(key, page, StringComparison.Ordinal));
         Assert.Contains("https://doi.org/", page, StringComparison.Ordinal);
     }
@@ -118,6 +119,4 @@ public sealed partial class ReportTests
 
     /// <summary>Text with line breaks and runs of spaces read as one space, as wrapped lines join up again.</summary>
     private static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
-
-    private static string Row(string question, string answer) => $"<td>{Regex.Escape(question)}</td><td>{Regex.Escape(answer)}</td>";
 }

@@ -24,7 +24,8 @@ public sealed record AnsweredQuestion(string FindingId, string Label, ReportAnsw
 /// <param name="Date">The day the sample was taken ("3 Nov 2026"), or "date not given".</param>
 /// <param name="Range">The reference range for this person, with its unit, or "no range".</param>
 /// <param name="Reading">low, within range, high, critical, or no range.</param>
-public sealed record LabLine(string Name, string Result, string? Standard, string Date, string Range, string Reading);
+/// <param name="OutOfRange">Whether the value is outside its range (low, high or critical), for the eye to catch.</param>
+public sealed record LabLine(string Name, string Result, string? Standard, string Date, string Range, string Reading, bool OutOfRange);
 
 /// <summary>
 /// The first page of the report for the doctor, read in a minute: who, what, how long, the warning signs asked and

@@ -117,7 +117,8 @@ public sealed class DoctorSummaryBuilder(KnowledgeBase knowledge)
             sameUnit ? null : $"{Number(lab.CanonicalValue)} {lab.CanonicalUnit}",
             date is { } day ? Date(day) : "date not given",
             range,
-            DoctorSummary.Words(lab.Status));
+            DoctorSummary.Words(lab.Status),
+            lab.Status is LabStatus.Low or LabStatus.High or LabStatus.Critical);
     }
 
     private string Medicine(string drug) =>

@@ -72,18 +72,20 @@ public sealed class PdfReport : IDisposable
 
     /// <summary>
     /// A table: an optional shaded header row, then rows of wrapped cells; <paramref name="widths"/> are the columns'
-    /// shares of the page width. A row never splits across pages.
+    /// shares of the page width; rows whose <paramref name="emphasis"/> is true are bold throughout. A row never splits
+    /// across pages.
     /// </summary>
-    internal void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<double> widths, bool firstColumnBold = false)
+    internal void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<double> widths, bool firstColumnBold = false, IReadOnlyList<bool>? emphasis = null)
     {
         if (headers.Count > 0)
         {
             Row(headers, widths, _bold, _bold, shaded: true);
         }
 
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            Row(row, widths, firstColumnBold ? _bold : _body, _body, shaded: false);
+            var strong = emphasis?[i] == true;
+            Row(rows[i], widths, firstColumnBold || strong ? _bold : _body, strong ? _bold : _body, shaded: false);
         }
 
         _y += 3;

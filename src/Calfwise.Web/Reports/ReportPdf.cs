@@ -92,7 +92,11 @@ public sealed partial record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text)
         }
         else
         {
-            report.Table(["Question", "Answer"], summary.WarningSigns.Select(s => (IReadOnlyList<string>)[s.Label, s.AnswerText]).ToList(), [0.8, 0.2]);
+            report.Table(
+                ["Warning sign asked about", "Answer"],
+                summary.WarningSigns.Select(s => (IReadOnlyList<string>)[s.Label, s.AnswerText]).ToList(),
+                [0.8, 0.2],
+                emphasis: summary.WarningSigns.Select(s => s.Answer != ReportAnswer.No).ToList());
         }
 
         report.Heading("Blood results");
@@ -105,7 +109,8 @@ public sealed partial record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text)
         report.Table(
             ["Test", "Result", "Date", "Reference range", "Reading"],
             summary.Labs.Select(l => (IReadOnlyList<string>)[l.Name, l.Standard is null ? l.Result : $"{l.Result} ({l.Standard})", l.Date, l.Range, l.Reading]).ToList(),
-            [0.22, 0.22, 0.18, 0.24, 0.14]);
+            [0.22, 0.22, 0.18, 0.24, 0.14],
+            emphasis: summary.Labs.Select(l => l.OutOfRange).ToList());
         if (summary.LabDecision is { } decision)
         {
             report.Paragraph($"Threshold used for the iron decision: {decision}{ReportText.Cite(view.Iron.Citations)}", small: true);
