@@ -50,6 +50,8 @@ public sealed class DoctorSummaryTests
         Assert.True(ferritin.OutOfRange);
         Assert.NotNull(summary.LabDecision);
         Assert.Equal("None reported", summary.MedicinesText);
+        Assert.Equal("40 years, female, pregnancy not asked", Summarise(CaseBuilder.Woman(40).Pregnant(null)).Patient);
+        Assert.Equal("70 years, female", Summarise(CaseBuilder.Woman(70).Pregnant(null)).Patient);
     }
 
     [Fact]

@@ -62,13 +62,16 @@ public sealed class DoctorSummaryBuilder(KnowledgeBase knowledge)
         _ => [],
     };
 
-    private static string Patient(PatientCase input, decimal age)
+    private string Patient(PatientCase input, decimal age)
     {
+        // Pregnancy is asked only in the interview's age range; outside it "not asked" would say nothing useful.
+        var askable = input.Sex == Sex.Female && age >= knowledge.Interview.PregnancyMinAge && age <= knowledge.Interview.PregnancyMaxAge;
         var years = age == 1 ? "1 year" : $"{Number(age)} years";
         var sex = input.Sex == Sex.Female ? "female" : "male";
         var pregnancy = (input.Sex, input.Pregnant, input.Trimester) switch
         {
             (Sex.Male, _, _) => "",
+            (_, null, _) when !askable => "",
             (_, true, { } trimester) => $", pregnant (trimester {trimester})",
             (_, true, null) => ", pregnant",
             (_, false, _) => ", not pregnant",
