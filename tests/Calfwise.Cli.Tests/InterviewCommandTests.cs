@@ -94,6 +94,34 @@ public sealed class InterviewCommandTests
         Assert.Contains("28 ng/mL", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_swollen_calf_shows_the_urgent_advice_before_the_next_question()
+    {
+        var asked = new List<string>();
+        string? afterOpening = null;
+        var (code, output, error) = Run(prompt =>
+        {
+            var answer = Answer(prompt, ["calf-swelling-one-side", "calf-pain"], asked);
+            if (afterOpening is null && asked.Count(a => a != "medication") > Knowledge.Interview.OpeningFindings.Count)
+            {
+                afterOpening = prompt; // the first question after the opening list
+            }
+
+            return answer;
+        }, "interview");
+
+        Assert.True(code == 0, error + output);
+        var advice = output.IndexOf("See a doctor today", StringComparison.Ordinal);
+        Assert.True(advice > 0, output);
+        Assert.Contains("clot", output[advice..], StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(afterOpening);
+        // The advice is printed before the question that followed the opening list.
+        Assert.True(advice < output.IndexOf(Finding(afterOpening)!.Question, StringComparison.Ordinal), output);
+        Assert.Equal(1, CountOf(output, "─See a doctor today")); // the advice panel is shown once, not before every later question
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
     private static (int Code, string Output, string Error) Run(Func<string, string> responder, params string[] args)
     {
         var console = new ScriptedConsole(responder);

@@ -1,3 +1,4 @@
+using Calfwise.Core.Interview;
 using System.Text;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
@@ -20,6 +21,7 @@ public sealed class InterviewDontKnowTests(ITestOutputHelper output)
 
     private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
     private static readonly AssessmentEngine Engine = new(Knowledge);
+    private static readonly Interviewer Interviewer = new(Knowledge);
 
     /// <summary>Every vignette's "don't know" patient, simulated once and shared by the tests.</summary>
     internal static readonly Lazy<IReadOnlyList<(Vignette Vignette, InterviewSimulationTests.SimulatedRun Run)>> DontKnowRuns =
@@ -92,7 +94,7 @@ public sealed class InterviewDontKnowTests(ITestOutputHelper output)
     /// <summary>
     /// For the case the interview finished with: every red flag whose trigger was answered yes or "don't know", that
     /// did not fire and would fire were its unasked questions answered yes, with those of its positive findings that
-    /// apply to the person but were never asked. (A flag that fired needs no more answers to reach its level; one that
+    /// apply to the person (audience and askIf, given the answers) but were never asked. (A flag that fired needs no more answers to reach its level; one that
     /// needs a medicine, a lab result or a pregnancy the person does not have cannot fire whatever they answer.)
     /// </summary>
     internal static IEnumerable<string> UnaskedRedFlagQuestions(InterviewSimulationTests.SimulatedRun run)
@@ -110,7 +112,7 @@ public sealed class InterviewDontKnowTests(ITestOutputHelper output)
                 .Where(r => r.Answer == AnswerKind.Yes)
                 .Select(r => r.FindingId)
                 .Distinct(StringComparer.Ordinal)
-                .Where(f => Knowledge.FindingsById[f].Audience.Includes(answers.Sex, answers.Age) && !answers.WasAsked(f))
+                .Where(f => !answers.WasAsked(f) && Interviewer.Applies(answers, f).Valid())
                 .ToList();
             var whatIf = unasked.Aggregate(answers, (patient, finding) => patient.WithAnswer(finding, true));
             if (unasked.Count > 0 && Engine.Assess(whatIf).Valid().RedFlags.Any(f => f.Id == flag.Id))

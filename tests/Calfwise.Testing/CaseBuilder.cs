@@ -87,6 +87,18 @@ public sealed class CaseBuilder
         return this;
     }
 
+    /// <summary>The opening checklist answered: every opening finding not already answered is "no" (not ticked).</summary>
+    public CaseBuilder RestOfOpeningNo(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        foreach (var id in knowledge.Interview.OpeningFindings.Where(id => !_findings.ContainsKey(id) && !_dontKnow.Contains(id)))
+        {
+            _findings[id] = false;
+        }
+
+        return this;
+    }
+
     public CaseBuilder Taking(params string[] medications)
     {
         _medications.AddRange(medications);

@@ -25,7 +25,6 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
     private const string DontKnow = "?";
     private const string Why = "w";
     private const string Back = "b";
-    private const int TypicalQuestions = 12;
 
     public override int Execute(CommandContext context, InterviewSettings settings, CancellationToken cancellationToken)
     {
@@ -38,6 +37,7 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
         var patient = AskDemographics(console);
         var interviewer = new Interviewer(knowledge);
         var history = new Stack<PatientCase>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         InterviewStep step;
         while (true)
         {
@@ -48,6 +48,12 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
             }
 
             step = next.Value;
+            if (step.Alert is { } alert && !alert.Ids.All(seen.Contains))
+            {
+                ShowAlert(console, alert);
+                seen.UnionWith(alert.Ids);
+            }
+
             if (step.IsDone)
             {
                 break;
@@ -108,10 +114,19 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
 
     private static void ShowProgress(IAnsiConsole console, int number)
     {
-        var expected = Math.Max(TypicalQuestions, number + 1);
-        var filled = (int)Math.Round(20.0 * number / expected);
         console.WriteLine();
-        console.MarkupLine($"[grey]Question {number} · [blue]{new string('█', filled)}[/]{new string('░', 20 - filled)} most people answer about {TypicalQuestions}[/]");
+        console.MarkupLine($"[grey]Question {number} · Calfwise stops as soon as more answers would not change the advice.[/]");
+    }
+
+    /// <summary>Urgent or emergency advice as soon as it is known, before any further question.</summary>
+    private static void ShowAlert(IAnsiConsole console, InterviewAlert alert)
+    {
+        var emergency = alert.Level == TriageLevel.Emergency;
+        var heading = emergency ? "EMERGENCY: call emergency services now" : "See a doctor today";
+        var body = string.Join("\n\n", alert.Advice.Select(Markup.Escape))
+            + (emergency ? "" : "\n\n[grey]You can answer a few more questions for a fuller picture; they will not make this advice less urgent.[/]");
+        console.WriteLine();
+        console.Write(new Panel(new Markup(body)).Header($"[bold]{heading}[/]").BorderColor(emergency ? Color.Red : Color.Orange1));
     }
 
     private PatientCase AskDemographics(IAnsiConsole console)

@@ -16,7 +16,16 @@ public sealed record NextQuestionResponse
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("Urgent or emergency advice that already holds, to show now (with the question or the finish); absent below urgent.")]
+    public AlertResponse? Alert { get; init; }
 }
+
+public sealed record AlertResponse(
+    [property: Description("urgent or emergency.")] string Level,
+    [property: Description("The red flags (or triage) behind the advice: a caller shows the advice again only when these change.")] IReadOnlyList<string> Ids,
+    IReadOnlyList<string> Advice);
 
 public sealed record QuestionResponse(
     string Id,
@@ -25,6 +34,13 @@ public sealed record QuestionResponse(
     string Why,
     IReadOnlyList<QuestionFindingResponse> Findings,
     IReadOnlyList<string> Analytes,
-    [property: Description("How to answer in the case.")] string Answers);
+    [property: Description("How to answer in the case.")] string Answers)
+{
+    [Description("Asked as \"which of these apply?\": a ticked finding is true, the rest false.")]
+    public bool Checklist { get; init; }
+
+    [Description("\"Not sure\" (null in 'findings') is offered for each finding.")]
+    public bool NotSure { get; init; }
+}
 
 public sealed record QuestionFindingResponse(string Id, string Text, string Label);

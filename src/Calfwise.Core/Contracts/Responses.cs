@@ -62,13 +62,15 @@ public static class Responses
     public static NextQuestionResponse From(InterviewStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
+        var alert = step.Alert is { } a ? new AlertResponse(a.Level.ToId(), a.Ids, a.Advice) : null;
         if (step.Question is not { } question)
         {
-            return new NextQuestionResponse { Done = true, Reason = step.DoneReason ?? "" };
+            return new NextQuestionResponse { Done = true, Reason = step.DoneReason ?? "", Alert = alert };
         }
 
         return new NextQuestionResponse
         {
+            Alert = alert,
             Question = new QuestionResponse(
                 question.Id,
                 question.Kind switch
@@ -84,7 +86,13 @@ public static class Responses
                 question.Analytes,
                 question.Kind == QuestionKind.Labs
                     ? "Add the results to 'labs', or add this question's id to 'labsUnavailable'."
-                    : "Set each finding to true (yes), false (no) or null (don't know) in 'findings'."),
+                    : question.Checklist
+                        ? "Set each ticked finding to true and the rest to false in 'findings'" + (question.NotSure ? "; null for not sure." : ".")
+                        : "Set each finding to true (yes), false (no) or null (don't know) in 'findings'.")
+            {
+                Checklist = question.Checklist,
+                NotSure = question.NotSure,
+            },
         };
     }
 

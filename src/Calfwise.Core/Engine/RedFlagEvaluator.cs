@@ -131,6 +131,9 @@ internal class AnswerOverlay(IRuleContext inner) : IRuleContext
     /// <summary>One finding answered yes or no, the rest as in <paramref name="inner"/>.</summary>
     public static IRuleContext With(IRuleContext inner, string findingId, bool answer) => new Single(inner, findingId, answer);
 
+    /// <summary>Every finding not answered (or answered "don't know") read as yes: what the answers given cannot rule out.</summary>
+    public static IRuleContext Optimistic(IRuleContext inner) => new Hopeful(inner);
+
     public virtual bool? Answer(string findingId) => inner.Answer(findingId);
 
     public double Probability(string conditionId) => inner.Probability(conditionId);
@@ -166,5 +169,10 @@ internal class AnswerOverlay(IRuleContext inner) : IRuleContext
     private sealed class Single(IRuleContext inner, string findingId, bool answer) : AnswerOverlay(inner)
     {
         public override bool? Answer(string id) => id == findingId ? answer : Inner.Answer(id);
+    }
+
+    private sealed class Hopeful(IRuleContext inner) : AnswerOverlay(inner)
+    {
+        public override bool? Answer(string id) => Inner.Answer(id) ?? true;
     }
 }

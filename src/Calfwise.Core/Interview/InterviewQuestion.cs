@@ -18,23 +18,43 @@ public enum QuestionKind
 /// <summary>One yes / no / don't know item of a question.</summary>
 public sealed record QuestionItem(string FindingId, string Text, string Label);
 
-/// <summary>A question: one or more findings a person answers together, or a request for lab results.</summary>
+/// <summary>
+/// A question: one finding answered yes, no or not sure; a checklist ("which of these apply?", ticked items yes, the
+/// rest no); or a request for lab results.
+/// </summary>
 public sealed record InterviewQuestion(
     string Id,
     QuestionKind Kind,
     string Text,
     IReadOnlyList<QuestionItem> Items,
     IReadOnlyList<string> Analytes,
-    string Why);
+    string Why)
+{
+    /// <summary>Asked as "which of these apply?": a ticked item is yes, an item left unticked is no.</summary>
+    public bool Checklist { get; init; }
+
+    /// <summary>Whether "not sure" is offered (on a checklist, beside each item): always on a warning sign made relevant by what was said.</summary>
+    public bool NotSure { get; init; }
+}
+
+/// <summary>
+/// What to do now, known before the interview ends: the triage reached urgent or emergency. Shown as soon as it is
+/// known (an emergency ends the interview); <see cref="Ids"/> tells a caller whether this advice is new.
+/// </summary>
+public sealed record InterviewAlert(Knowledge.TriageLevel Level, IReadOnlyList<string> Ids, IReadOnlyList<string> Advice);
 
 /// <summary>The next question, or why the interview is done.</summary>
 public sealed record InterviewStep
 {
-    private InterviewStep(InterviewQuestion? question, string? doneReason)
+    private InterviewStep(InterviewQuestion? question, string? doneReason, InterviewAlert? alert)
     {
         Question = question;
         DoneReason = doneReason;
+        Alert = alert;
     }
+
+    /// <summary>Urgent or emergency advice that already holds, whatever the remaining answers; null below urgent.</summary>
+    public InterviewAlert? Alert { get; }
 
     /// <summary>The question to ask; null exactly when <see cref="IsDone"/>.</summary>
     public InterviewQuestion? Question { get; }
@@ -46,7 +66,7 @@ public sealed record InterviewStep
     [MemberNotNullWhen(true, nameof(DoneReason))]
     public bool IsDone => Question is null;
 
-    public static InterviewStep Ask(InterviewQuestion question) => new(question, null);
+    public static InterviewStep Ask(InterviewQuestion question, InterviewAlert? alert = null) => new(question, null, alert);
 
-    public static InterviewStep Finish(string reason) => new(null, reason);
+    public static InterviewStep Finish(string reason, InterviewAlert? alert = null) => new(null, reason, alert);
 }

@@ -8,10 +8,11 @@ namespace Calfwise.Core.Interview;
 public sealed partial class Interviewer
 {
     /// <summary>
-    /// The questions of every red flag made relevant by a trigger answered yes or "don't know", that has not fired
-    /// and could still fire, asked together: all the flags of the highest such level on one screen.
+    /// The signs of every red flag made relevant by a trigger answered yes or "don't know", that has not fired and
+    /// could still fire, asked together: all the flags of the highest such level on one checklist on which each sign
+    /// can also be answered "not sure", so the most urgent advice is known after one screen.
     /// </summary>
-    private InterviewQuestion? RedFlagQuestion(ValidatedCase input, Assessment assessment, HashSet<string> fired)
+    private InterviewQuestion? RedFlagQuestion(ValidatedCase input, Assessment assessment, HashSet<string> fired, Applicability applies)
     {
         var due = new List<(RedFlag Flag, List<string> Unasked)>();
         foreach (var (flag, trigger, findings) in _redFlagQuestions)
@@ -22,7 +23,7 @@ public sealed partial class Interviewer
                 continue;
             }
 
-            var unasked = findings.Where(f => !input.WasAsked(f) && Fits(f, input)).ToList();
+            var unasked = findings.Where(f => !input.WasAsked(f) && applies.Fits(f)).ToList();
             if (unasked.Count > 0 && CouldFire(flag, input, unasked, assessment))
             {
                 due.Add((flag, unasked));
@@ -39,7 +40,48 @@ public sealed partial class Interviewer
         var why = due.Count == 1
             ? $"These check for a warning sign that needs care soon: {due[0].Flag.Text}"
             : $"These check for warning signs that need care soon, such as: {due[0].Flag.Text}";
-        return new InterviewQuestion(id, QuestionKind.RedFlag, "A few important safety questions", Items(items), [], why);
+        var text = items.Count == 1 ? _knowledge.FindingsById[items[0]].Question : "Do you have any of these?";
+        return new InterviewQuestion(items.Count == 1 ? items[0] : id, QuestionKind.RedFlag, text, Items(items), [], why) { Checklist = items.Count > 1, NotSure = true };
+    }
+
+    /// <summary>
+    /// Whether a finding's question is for this person: the audience (no question about periods for a man) and the
+    /// finding's <see cref="Finding.AskIf"/>, read against what the answers so far cannot rule out.
+    /// </summary>
+    private sealed class Applicability(Interviewer interviewer, ValidatedCase input, Assessment assessment)
+    {
+        private IRuleContext? _hopeful;
+        private HashSet<string>? _triggered;
+
+        /// <summary>
+        /// Whether the finding is a sign of a red flag that what was said made relevant (a trigger answered yes or
+        /// "don't know") and that has not fired: such a sign is asked alone, with "not sure" as an answer.
+        /// </summary>
+        public bool IsTriggeredSign(string findingId)
+        {
+            _triggered ??= interviewer._redFlagQuestions
+                .Where(q => q.Trigger.AskWhen.Any(f => input.Answer(f) == true || input.DontKnow.Contains(f)) && !assessment.RedFlags.Any(r => r.Id == q.Flag.Id))
+                .Select(q => q.Flag.Id)
+                .ToHashSet(StringComparer.Ordinal);
+            return interviewer._redFlagsByFinding.TryGetValue(findingId, out var flags) && flags.Any(f => _triggered.Contains(f.Id));
+        }
+
+        public bool Fits(string findingId)
+        {
+            var finding = interviewer._knowledge.FindingsById[findingId];
+            if (!finding.Audience.Includes(input.Sex, input.Age))
+            {
+                return false;
+            }
+
+            if (finding.AskIf is not { } rule)
+            {
+                return true;
+            }
+
+            _hopeful ??= AnswerOverlay.Optimistic(interviewer._engine.Context(input, assessment));
+            return rule.Evaluate(_hopeful);
+        }
     }
 
     /// <summary>

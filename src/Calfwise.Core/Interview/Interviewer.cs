@@ -75,28 +75,35 @@ public sealed partial class Interviewer
     public InterviewStep Next(ValidatedCase input)
     {
         var interview = _knowledge.Interview;
-        var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f) && Fits(f, input)).ToList();
+        var assessment = _engine.Assess(input);
+        var applies = new Applicability(this, input, assessment);
+        var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f) && applies.Fits(f)).ToList();
         if (opening.Count > 0)
         {
-            return InterviewStep.Ask(new InterviewQuestion(interview.OpeningId, QuestionKind.Opening, interview.OpeningText, Items(opening), [], "Knowing what you feel tells Calfwise which questions matter for you."));
+            return InterviewStep.Ask(new InterviewQuestion(interview.OpeningId, QuestionKind.Opening, interview.OpeningText, Items(opening), [], "Knowing what you feel tells Calfwise which questions matter for you.") { Checklist = true });
         }
 
-        var assessment = _engine.Assess(input);
+        var alert = Alert(assessment);
         if (assessment.Triage.Level == TriageLevel.Emergency)
         {
-            return InterviewStep.Finish("A warning sign needs emergency care now: " + assessment.RedFlags.First(f => f.Level == TriageLevel.Emergency).Text);
+            return InterviewStep.Finish("A warning sign needs emergency care now: " + assessment.RedFlags.First(f => f.Level == TriageLevel.Emergency).Text, alert);
         }
 
         var fired = assessment.RedFlags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        if (RedFlagQuestion(input, assessment, fired) is { } safety)
+        if (RedFlagQuestion(input, assessment, fired, applies) is { } safety)
         {
-            return InterviewStep.Ask(safety);
+            return InterviewStep.Ask(safety, alert);
         }
 
         var asked = input.Findings.Count + input.DontKnow.Count;
-        if (asked < interview.MaxAnswers && ChooseFinding(input, assessment, fired) is { } question)
+        if (asked < interview.MaxAnswers && WarningSigns(input, assessment, fired, applies) is { } screen)
         {
-            return InterviewStep.Ask(question);
+            return InterviewStep.Ask(screen, alert);
+        }
+
+        if (asked < interview.MaxAnswers && ChooseFinding(input, assessment, fired, applies) is { } question)
+        {
+            return InterviewStep.Ask(question, alert);
         }
 
         var request = interview.LabRequests.FirstOrDefault(r =>
@@ -105,21 +112,47 @@ public sealed partial class Interviewer
             && _engine.Holds(r.When, input, assessment));
         if (request is not null)
         {
-            return InterviewStep.Ask(new InterviewQuestion(request.Id, QuestionKind.Labs, request.Text, [], request.AnalyteIds, "The advice depends on these results. If you don't have them, Calfwise will suggest asking for them."));
+            return InterviewStep.Ask(new InterviewQuestion(request.Id, QuestionKind.Labs, request.Text, [], request.AnalyteIds, "The advice depends on these results. If you don't have them, Calfwise will suggest asking for them."), alert);
         }
 
-        return InterviewStep.Finish(asked >= interview.MaxAnswers
-            ? "That is as many questions as Calfwise asks; here is what the answers so far suggest."
-            : "The leading causes are clear enough: no remaining question would change them or how soon to seek care.");
+        return InterviewStep.Finish(
+            asked >= interview.MaxAnswers
+                ? "That is as many questions as Calfwise asks; here is what the answers so far suggest."
+                : "The leading causes are clear enough: no remaining question would change them or how soon to seek care.",
+            alert);
     }
 
-    private InterviewQuestion? ChooseFinding(ValidatedCase input, Assessment assessment, HashSet<string> fired)
+    /// <summary>
+    /// Whether the finding's question is for this person, given the answers so far: its audience (no question about
+    /// periods for a man) and its <see cref="Finding.AskIf"/> (no "is the twitching spreading?" after "no twitching").
+    /// </summary>
+    public bool Applies(ValidatedCase input, string findingId) => new Applicability(this, input, _engine.Assess(input)).Fits(findingId);
+
+    /// <inheritdoc cref="Applies(ValidatedCase, string)"/>
+    public Result<bool> Applies(PatientCase input, string findingId) => CaseValidator.Validate(input, _knowledge, _time).Map(v => Applies(v, findingId));
+
+    /// <summary>Urgent or emergency advice that holds already: the fired red flags of the triage level, or the triage's own advice.</summary>
+    private static InterviewAlert? Alert(Assessment assessment)
+    {
+        var level = assessment.Triage.Level;
+        if (level < TriageLevel.Urgent)
+        {
+            return null;
+        }
+
+        var flags = assessment.RedFlags.Where(f => f.Level == level).ToList();
+        return flags.Count > 0
+            ? new InterviewAlert(level, flags.Select(f => f.Id).ToList(), flags.Select(f => f.Text).ToList())
+            : new InterviewAlert(level, ["triage-" + level.ToId()], [assessment.Triage.Advice]);
+    }
+
+    private InterviewQuestion? ChooseFinding(ValidatedCase input, Assessment assessment, HashSet<string> fired, Applicability applies)
     {
         var probabilities = assessment.Differential.ToDictionary(c => c.Id, c => c.Probability, StringComparer.Ordinal);
         var candidates = new List<(string FindingId, double Gain)>();
         foreach (var findingId in _candidateFindings)
         {
-            if (!input.WasAsked(findingId) && Fits(findingId, input))
+            if (!input.WasAsked(findingId) && applies.Fits(findingId))
             {
                 candidates.Add((findingId, ExpectedGain(_evidenceByFinding.GetValueOrDefault(findingId, []), probabilities)));
             }
@@ -131,10 +164,9 @@ public sealed partial class Interviewer
         var conditionProbabilities = _knowledge.Conditions.Select(c => probabilities[c.Id]).ToArray();
         foreach (var (findingId, _) in candidates)
         {
-            if (OpensRedFlagQuestions(findingId, fired, baseline.Triage)
-                || (_planFindings.Contains(findingId) ? CouldChangePlan(input, findingId, assessment) : CouldChange(input, findingId, assessment, context, conditionProbabilities, baseline)))
+            if ((_planFindings.Contains(findingId) ? CouldChangePlan(input, findingId, assessment) : CouldChange(input, findingId, assessment, context, conditionProbabilities, baseline)))
             {
-                return Question(input, assessment, findingId, candidates, probabilities);
+                return Question(findingId, candidates, probabilities, applies);
             }
         }
 
@@ -156,15 +188,8 @@ public sealed partial class Interviewer
         var next = moved.Count == 0
             ? candidates.FirstOrDefault(c => _redFlagFindings.Contains(c.FindingId))
             : candidates.FirstOrDefault(c => _evidenceByFinding.GetValueOrDefault(c.FindingId, []).Any(r => moved.Contains(r.ConditionId)));
-        return next.FindingId is null ? null : Question(input, assessment, next.FindingId, candidates, probabilities);
+        return next.FindingId is null ? null : Question(next.FindingId, candidates, probabilities, applies);
     }
-
-    /// <summary>Whether the finding's question is for this person (no question about periods for a man).</summary>
-    private bool Fits(string findingId, ValidatedCase input) => _knowledge.FindingsById[findingId].Audience.Includes(input.Sex, input.Age);
-
-    /// <summary>A "yes" to a red flag trigger makes that flag's questions come next: worth asking while the flag could raise triage.</summary>
-    private bool OpensRedFlagQuestions(string findingId, HashSet<string> fired, TriageLevel triage) =>
-        _redFlagQuestions.Any(q => q.Flag.Level > triage && !fired.Contains(q.Flag.Id) && q.Trigger.AskWhen.Contains(findingId, StringComparer.Ordinal));
 
     /// <summary>
     /// Whether answering yes or no could change the triage or the three leading conditions. Exact without a full
@@ -173,33 +198,9 @@ public sealed partial class Interviewer
     /// </summary>
     private bool CouldChange(ValidatedCase input, string findingId, Assessment assessment, Lazy<IRuleContext> context, double[] probabilities, (TriageLevel Triage, string[] Top) baseline)
     {
-        var rows = _evidenceByFinding.GetValueOrDefault(findingId, []);
-        var flags = _redFlagsByFinding.GetValueOrDefault(findingId, []);
-        var otherFlags = assessment.RedFlags.Where(f => !flags.Any(a => a.Id == f.Id)).Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
-        var whatIf = new double[probabilities.Length];
         foreach (var answer in (ReadOnlySpan<bool>)[true, false])
         {
-            probabilities.CopyTo(whatIf, 0);
-            foreach (var row in rows)
-            {
-                var ratio = answer ? row.Yes : row.No;
-                if (ratio != 1)
-                {
-                    whatIf[row.Index] = Update(whatIf[row.Index], ratio);
-                }
-            }
-
-            var flagLevel = otherFlags;
-            foreach (var flag in flags)
-            {
-                if (flag.Level > flagLevel && _engine.Fires(flag, input, AnswerOverlay.With(context.Value, findingId, answer)))
-                {
-                    flagLevel = flag.Level;
-                }
-            }
-
-            var triage = TriagePolicy.Level(flagLevel, whatIf.Select((p, i) => (p, _knowledge.Conditions[i].Triage)), _possible);
-
+            var (triage, whatIf) = WhatIf(input, findingId, answer, assessment, context, probabilities);
             if (triage != baseline.Triage || !TopIds(whatIf).AsSpan().SequenceEqual(baseline.Top))
             {
                 return true;
@@ -207,6 +208,37 @@ public sealed partial class Interviewer
         }
 
         return false;
+    }
+
+    /// <summary>Whether a "yes" would raise the triage (a warning sign worth asking about).</summary>
+    private bool RaisesTriage(ValidatedCase input, string findingId, Assessment assessment, Lazy<IRuleContext> context, double[] probabilities, (TriageLevel Triage, string[] Top) baseline) =>
+        WhatIf(input, findingId, true, assessment, context, probabilities).Triage > baseline.Triage;
+
+    /// <summary>The triage and condition probabilities were <paramref name="findingId"/> answered so, everything else unchanged.</summary>
+    private (TriageLevel Triage, double[] Probabilities) WhatIf(ValidatedCase input, string findingId, bool answer, Assessment assessment, Lazy<IRuleContext> context, double[] probabilities)
+    {
+        var rows = _evidenceByFinding.GetValueOrDefault(findingId, []);
+        var flags = _redFlagsByFinding.GetValueOrDefault(findingId, []);
+        var flagLevel = assessment.RedFlags.Where(f => !flags.Any(a => a.Id == f.Id)).Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
+        var whatIf = (double[])probabilities.Clone();
+        foreach (var row in rows)
+        {
+            var ratio = answer ? row.Yes : row.No;
+            if (ratio != 1)
+            {
+                whatIf[row.Index] = Update(whatIf[row.Index], ratio);
+            }
+        }
+
+        foreach (var flag in flags)
+        {
+            if (flag.Level > flagLevel && _engine.Fires(flag, input, AnswerOverlay.With(context.Value, findingId, answer)))
+            {
+                flagLevel = flag.Level;
+            }
+        }
+
+        return (TriagePolicy.Level(flagLevel, whatIf.Select((p, i) => (p, _knowledge.Conditions[i].Triage)), _possible), whatIf);
     }
 
     /// <summary>For a finding only recommendations use: whether an answer would change the plan (a full what-if assessment).</summary>
@@ -245,25 +277,27 @@ public sealed partial class Interviewer
     public static IEnumerable<string> Leading(Assessment assessment, double leading) =>
         assessment.Differential.Where(c => c.Probability >= leading).Take(TopConditions).Select(c => c.Id);
 
-    private InterviewQuestion Question(ValidatedCase input, Assessment assessment, string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities)
+    /// <summary>
+    /// The question about <paramref name="findingId"/>: asked alone, or, when its group is a checklist, with the other
+    /// findings of that group worth asking (never the sign of a red flag that what was said made relevant, which is
+    /// always asked alone).
+    /// </summary>
+    private InterviewQuestion Question(string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities, Applicability applies)
     {
         var finding = _knowledge.FindingsById[findingId];
         var ids = new List<string> { findingId };
-        if (finding.Group is { } group)
+        var group = finding.Group is { } groupId ? _knowledge.Interview.Groups.First(g => g.Id == groupId) : null;
+        var checklist = group is { Checklist: true } && !applies.IsTriggeredSign(findingId);
+        if (checklist)
         {
             ids.AddRange(candidates
-                .Where(c => c.FindingId != findingId && _knowledge.FindingsById[c.FindingId].Group == group
-                    && (c.Gain > 0 || _redFlagFindings.Contains(c.FindingId) || _planFindings.Contains(c.FindingId)))
+                .Where(c => c.FindingId != findingId && _knowledge.FindingsById[c.FindingId].Group == group!.Id && !applies.IsTriggeredSign(c.FindingId)
+                    && applies.Fits(c.FindingId) && (c.Gain > 0 || _planFindings.Contains(c.FindingId) || _redFlagFindings.Contains(c.FindingId)))
                 .Take(_knowledge.Interview.MaxGroupSize - 1)
                 .Select(c => c.FindingId));
-            ids.AddRange(_knowledge.Findings
-                .Where(f => f.Group == group && _redFlagFindings.Contains(f.Id) && !input.WasAsked(f.Id) && !ids.Contains(f.Id) && f.Audience.Includes(input.Sex, input.Age)
-                    && _redFlagsByFinding[f.Id].Any(flag => CouldFire(flag, input, [f.Id], assessment)))
-                .Select(f => f.Id)
-                .Take(Math.Max(0, _knowledge.Interview.MaxGroupSize - ids.Count)));
         }
 
-        var text = ids.Count == 1 ? finding.Question : _knowledge.Interview.Groups.First(g => g.Id == finding.Group).Text;
+        var text = ids.Count == 1 ? finding.Question : group!.Text;
         var separated = _evidenceByFinding.GetValueOrDefault(findingId, [])
             .Select(r => (r.ConditionName, Gain: ConditionGain(r, probabilities[r.ConditionId])))
             .OrderByDescending(x => x.Gain)
@@ -273,7 +307,7 @@ public sealed partial class Interviewer
         var why = separated.Count == 0 && _redFlagsByFinding.TryGetValue(findingId, out var flags)
             ? $"This checks for a warning sign: {flags[0].Text}"
             : $"Your answer helps tell apart {Join(separated)}.";
-        return new InterviewQuestion(finding.Group ?? findingId, QuestionKind.Finding, text, Items(ids), [], why);
+        return new InterviewQuestion(ids.Count == 1 ? findingId : group!.Id, QuestionKind.Finding, text, Items(ids), [], why) { Checklist = ids.Count > 1 };
     }
 
     private static string Join(List<string> names) => names.Count switch

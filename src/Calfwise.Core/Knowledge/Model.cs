@@ -34,6 +34,13 @@ public sealed record Finding(string Id, string Label, string Question, string Ca
 {
     /// <summary>Who the question is for (a man is never asked about periods); everyone by default.</summary>
     public FindingAudience Audience { get; init; } = FindingAudience.Everyone;
+
+    /// <summary>
+    /// When the question makes sense at all ("is the twitching spreading?" only for someone who twitches): it is asked
+    /// unless the answers already given rule this out, reading every unanswered or "don't know" finding as yes.
+    /// Null: always.
+    /// </summary>
+    public Rule? AskIf { get; init; }
 }
 
 /// <summary>The people a finding's question applies to; null filters mean "any". Ages in years, max exclusive.</summary>
@@ -187,8 +194,11 @@ public sealed record RlsInstruments(
     IReadOnlyList<IrlsBand> Bands,
     string LicenceNote);
 
-/// <summary>A set of findings asked together on one screen.</summary>
-public sealed record QuestionGroup(string Id, string Text);
+/// <summary>
+/// A set of related findings. Findings are asked one at a time; a group marked <see cref="Checklist"/> is asked on one
+/// screen as "which of these apply?" (ticked: yes, not ticked: no), and never holds a red flag's own signs.
+/// </summary>
+public sealed record QuestionGroup(string Id, string Text, bool Checklist);
 
 /// <summary>
 /// A red flag whose questions jump the queue once one of <see cref="AskWhen"/> is answered yes (or "don't know");

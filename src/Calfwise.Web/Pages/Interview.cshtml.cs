@@ -2,16 +2,30 @@ using Calfwise.Core.Cases;
 using Calfwise.Core.Interview;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Labs;
+using Calfwise.Core.Presentation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Calfwise.Web.Pages;
 
 /// <summary>The interview, one question at a time; the case travels in a hidden field.</summary>
-public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer interviewer, TimeProvider clock) : PageModel
+public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer interviewer, TimeProvider clock, Locale locale) : PageModel
 {
     public const int MedicationFields = 4;
 
     public KnowledgeBase Knowledge => knowledge;
+
+    public Locale Locale => locale;
+
+    /// <summary>The ids of urgent or emergency advice already shown.</summary>
+    public HashSet<string> Seen { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Advice to show before the next question: urgent or emergency advice that became known with the last answer
+    /// and has not been shown yet (null otherwise). An emergency is always shown: it ends the interview.
+    /// </summary>
+    public InterviewAlert? NewAlert => Step?.Alert is { } alert && (alert.Level == TriageLevel.Emergency || !alert.Ids.All(Seen.Contains)) ? alert : null;
+
+    public string SeenText => string.Join(' ', Seen.Order(StringComparer.Ordinal));
 
     public PatientCase? Case { get; private set; }
 
@@ -27,6 +41,15 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
     public string CaseJsonText => Case is null ? "" : CaseJson.Write(Case);
 
     public int QuestionNumber => History.Count + 1;
+
+    /// <summary>How a finding was answered in the case: yes, no, unknown, or null when not yet.</summary>
+    public string? AnswerOf(string findingId) => Case?.Answer(findingId) switch
+    {
+        true => "yes",
+        false => "no",
+        null when Case?.DontKnow.Contains(findingId) == true => "unknown",
+        _ => null,
+    };
 
     public void OnGet()
     {
@@ -52,19 +75,49 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
             return;
         }
 
-        var ids = input.Items.Select(i => i ?? "").Where(knowledge.FindingsById.ContainsKey).ToArray();
+        // The question answered is the one the case leads to: its items and whether it is a checklist come from the
+        // interview, never from the form, so a tampered form cannot answer questions that were not asked.
+        if (interviewer.Next(patient).Value is not { Question: { Kind: not QuestionKind.Labs } question })
+        {
+            Advance(patient, History);
+            return;
+        }
+
+        var ids = question.Items.Select(i => i.FindingId).ToArray();
         foreach (var id in ids)
         {
-            patient = input.Answers.GetValueOrDefault(id) switch
+            var answer = input.Answers.GetValueOrDefault(id);
+            patient = answer switch
             {
                 "yes" => patient.WithAnswer(id, true),
                 "no" => patient.WithAnswer(id, false),
-                _ => patient.WithDontKnow(id),
+                "unknown" => patient.WithDontKnow(id),
+                _ when question.Checklist && question.NotSure && input.Unsure.ContainsKey(id) => patient.WithDontKnow(id),
+                _ when question.Checklist => patient.WithAnswer(id, false),
+                _ => patient,
             };
+        }
+
+        if (ids.Any(id => patient.Answer(id) is null && !patient.DontKnow.Contains(id)))
+        {
+            Errors.Add(new("answer", "Please choose Yes, No or Not sure."));
+            Advance(patient, History);
+            return;
         }
 
         History.Add(ids);
         Advance(patient, History);
+    }
+
+    /// <summary>The person read the urgent advice and chose to go on answering for a fuller picture.</summary>
+    public void OnPostContinue(InterviewStateInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (ReadState(input) is { } patient)
+        {
+            Advance(patient, History);
+            Seen.UnionWith(Step?.Alert?.Ids ?? []);
+        }
     }
 
     public void OnPostLabs(LabStepInput input)
@@ -156,6 +209,7 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
     private PatientCase? ReadState(InterviewStateInput input)
     {
         History = CaseState.ReadHistory(input.History);
+        Seen = (input.Seen ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(64).ToHashSet(StringComparer.Ordinal);
         var read = CaseState.Read(input.Case, knowledge, CaseValidator.Today(clock));
         if (!read.IsValid)
         {

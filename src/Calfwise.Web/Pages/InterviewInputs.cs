@@ -61,15 +61,22 @@ public class InterviewStateInput
 
     /// <summary>The finding ids answered at each step, as JSON.</summary>
     public string? History { get; set; }
+
+    /// <summary>The ids of the urgent or emergency advice already shown (space-separated), so it is shown once.</summary>
+    public string? Seen { get; set; }
 }
 
-/// <summary>An answered question: the findings asked, and each answer (yes, no or unknown) by finding id.</summary>
+/// <summary>
+/// An answered question, each answer by finding id: yes, no or unknown (not sure). On a checklist a ticked item
+/// posts yes, a "not sure" tick posts unsure[finding-id], and an item left unticked is no.
+/// </summary>
 public sealed class AnswerInput : InterviewStateInput
 {
-    public List<string?> Items { get; set; } = [];
-
     /// <summary>Answers by finding id (form fields answers[finding-id]).</summary>
     public Dictionary<string, string?> Answers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Checklist items ticked "not sure" (form fields unsure[finding-id]).</summary>
+    public Dictionary<string, string?> Unsure { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A lab request answered: which request, whether the person has the results, and values and units by analyte id.</summary>

@@ -21,56 +21,108 @@ internal static partial class Flows
         return email;
     }
 
-    /// <summary>From the start page to the first question: age 45, female.</summary>
-    public static async Task StartInterviewAsync(IPage page)
+    /// <summary>From the start page to the first question: age 45, female, unless told otherwise.</summary>
+    public static async Task StartInterviewAsync(IPage page, int age = 45, string sex = "Female", bool pregnant = false, params string[] medicines)
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Check my symptoms", Exact = true }).ClickAsync();
-        await page.GetByLabel("Your age in years").FillAsync("45");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Female", Exact = true }).CheckAsync();
+        await page.GetByLabel("Your age in years").FillAsync(age.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Radio, new() { Name = sex, Exact = true }).CheckAsync();
+        if (pregnant)
+        {
+            await page.Locator("input[name=pregnant][value=yes]").CheckAsync();
+        }
+
+        for (var i = 0; i < medicines.Length; i++)
+        {
+            await page.GetByLabel($"Medicine {i + 1}", new() { Exact = true }).FillAsync(medicines[i]);
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Assertions.Expect(page.Locator("p.progress")).ToHaveTextAsync(new Regex("^Question 1 "));
+        await Assertions.Expect(page.Locator("p.progress")).ToHaveTextAsync("Question 1");
     }
 
     /// <summary>
     /// Answers every question as someone with restless legs would: yes to an urge to move, to symptoms at rest, in the
     /// evening or at night, and eased by moving; no to everything else; no lab results. Stops at "See my results".
     /// </summary>
-    public static async Task AnswerUntilDoneAsync(IPage page)
+    public static async Task AnswerUntilDoneAsync(IPage page) =>
+        await WalkInterviewAsync(page, text => RestlessLegs().IsMatch(text));
+
+    /// <summary>
+    /// Walks the interview screen by screen, answering each question or checklist item with <paramref name="yes"/>
+    /// (true: yes or ticked; false: no; null: not sure), declining lab requests unless <paramref name="labs"/> fills
+    /// them, and continuing past urgent advice. Stops at "See my results" or the emergency screen and returns every
+    /// screen's visible text, in order. <c>atScreen</c> is called on every screen before it is answered; returning
+    /// false stops the walk there.
+    /// </summary>
+    public static async Task<List<string>> WalkInterviewAsync(IPage page, Func<string, bool?> yes, Func<IPage, Task<bool>>? labs = null, Func<Task<bool>>? atScreen = null)
     {
-        var seeResults = page.GetByRole(AriaRole.Button, new() { Name = "See my results" });
-        var noLabs = page.GetByRole(AriaRole.Button, new() { Name = "I don't have them" });
+        var screens = new List<string>();
+        var main = page.Locator("main");
+        var seeResults = page.GetByRole(AriaRole.Button, new() { Name = "See my results", Exact = true });
+        var emergency = page.Locator("section.alert-screen.emergency");
+        var progress = page.Locator("p.progress");
+        var urgent = page.GetByRole(AriaRole.Button, new() { Name = "Continue the questions" });
         for (var number = 1; number <= 40; number++)
         {
-            var progress = page.Locator("p.progress");
-            await Assertions.Expect(seeResults.Or(progress)).ToBeVisibleAsync();
-            if (await seeResults.IsVisibleAsync())
+            await Assertions.Expect(seeResults.Or(progress).Or(emergency).Or(urgent)).ToBeVisibleAsync();
+            screens.Add(await main.InnerTextAsync());
+            if ((atScreen is not null && !await atScreen()) || await seeResults.IsVisibleAsync() || await emergency.IsVisibleAsync())
             {
-                return;
+                return screens;
             }
 
-            await Assertions.Expect(progress).ToHaveTextAsync(new Regex($"^Question {number} "));
-            if (await noLabs.IsVisibleAsync())
+            if (await urgent.IsVisibleAsync())
             {
-                await noLabs.ClickAsync();
+                await urgent.ClickAsync();
                 continue;
             }
 
-            var items = page.Locator("fieldset.question");
-            var count = await items.CountAsync();
-            Assert.True(count > 0, $"question {number} has neither answers nor a labs form:\n{await page.ContentAsync()}");
-            for (var i = 0; i < count; i++)
+            var noLabs = page.GetByRole(AriaRole.Button, new() { Name = "I don't have them" });
+            if (await noLabs.IsVisibleAsync())
             {
-                var item = items.Nth(i);
-                var text = await item.Locator("legend").InnerTextAsync();
-                var answer = RestlessLegs().IsMatch(text) ? "Yes" : "No";
-                await item.GetByRole(AriaRole.Radio, new() { Name = answer, Exact = true }).CheckAsync();
+                if (labs is null || !await labs(page))
+                {
+                    await noLabs.ClickAsync();
+                }
+
+                continue;
             }
 
-            await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+            var checklist = page.Locator("fieldset.checklist .check-item");
+            var count = await checklist.CountAsync();
+            if (count > 0)
+            {
+                var ticked = false;
+                for (var i = 0; i < count; i++)
+                {
+                    var item = checklist.Nth(i);
+                    var answer = yes(await item.Locator("label.check").InnerTextAsync());
+                    if (answer == true)
+                    {
+                        await item.Locator("label.check input").CheckAsync();
+                        ticked = true;
+                    }
+                    else if (answer is null && await item.Locator("label.unsure").CountAsync() > 0)
+                    {
+                        await item.Locator("label.unsure input").CheckAsync();
+                        ticked = true;
+                    }
+                }
+
+                await page.GetByRole(AriaRole.Button, new() { Name = ticked ? "Continue" : "None of these", Exact = true }).ClickAsync();
+                continue;
+            }
+
+            var single = page.Locator("fieldset.single");
+            Assert.True(await single.CountAsync() == 1, $"screen {number} has no question:\n{await page.ContentAsync()}");
+            var choice = yes(await single.Locator("legend").InnerTextAsync()) switch { true => "Yes", false => "No", null => "Not sure" };
+            await single.GetByRole(AriaRole.Button, new() { Name = choice, Exact = true }).ClickAsync();
         }
 
-        Assert.Fail("the interview did not end within 40 questions");
+        Assert.Fail("the interview did not end within 40 screens");
+        return screens;
     }
 
     /// <summary>Interview to the results page.</summary>

@@ -22,12 +22,13 @@ internal sealed partial class KnowledgeReader
 
     private Finding? ReadFinding(NodeMap map)
     {
-        map.OnlyKeys("id", "label", "question", "category", "group", "why", "sex", "minAge", "maxAge");
+        map.OnlyKeys("id", "label", "question", "category", "group", "why", "sex", "minAge", "maxAge", "askIf");
         var (id, label, question, category) = (Id(map), map.Str("label"), map.Str("question"), map.Str("category"));
         var askOnly = new FindingAudience(map.SexValue("sex", required: false), map.Decimal("minAge", required: false), map.Decimal("maxAge", required: false));
+        var askIf = map.Raw("askIf") is null ? null : Rules.At(map, "askIf");
         return id is null || label is null || question is null || category is null
             ? null
-            : new Finding(id, label, question, category, map.Str("group", required: false), map.Location) { Audience = askOnly };
+            : new Finding(id, label, question, category, map.Str("group", required: false), map.Location) { Audience = askOnly, AskIf = askIf };
     }
 
     private Condition? ReadCondition(NodeMap map)

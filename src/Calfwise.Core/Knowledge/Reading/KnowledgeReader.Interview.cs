@@ -101,10 +101,10 @@ internal sealed partial class KnowledgeReader
         var groups = new List<QuestionGroup>();
         foreach (var group in root.Maps("groups"))
         {
-            group.OnlyKeys("id", "text");
+            group.OnlyKeys("id", "text", "checklist");
             if (Id(group) is { } id && group.Str("text") is { } text)
             {
-                groups.Add(new QuestionGroup(id, text));
+                groups.Add(new QuestionGroup(id, text, group.Bool("checklist", required: false) ?? false));
             }
         }
 
