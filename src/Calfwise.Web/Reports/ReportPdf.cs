@@ -36,7 +36,8 @@ public sealed partial record ReportPdf(byte[] Bytes, IReadOnlyList<string> Text)
         }
         else
         {
-            report.Paragraph($"Assessment of {Date(assessment.SavedAt)}. " + string.Join(" ", assessment.Notes), small: true);
+            // The notes name the assessment's date and where it comes from; without them, the date alone.
+            report.Paragraph(assessment.Notes.Count > 0 ? string.Join(" ", assessment.Notes) : $"Assessment of {Date(assessment.SavedAt)}.", small: true);
             FirstPage(report, assessment);
             report.PageBreak();
             report.Title("Details");
