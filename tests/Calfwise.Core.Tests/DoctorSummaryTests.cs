@@ -28,7 +28,7 @@ public sealed class DoctorSummaryTests
         Assert.Contains(summary.WarningSigns, s => s.FindingId == "leg-warm-red" && s.AnswerText == "Don't know");
         Assert.DoesNotContain(summary.WarningSigns, s => Knowledge.Interview.OpeningFindings.Contains(s.FindingId));
         Assert.All(summary.WarningSigns, s => Assert.True(input.WasAsked(s.FindingId), $"{s.FindingId} was not asked"));
-        Assert.Contains(summary.Medicines, m => m.StartsWith("atorvastatin (", StringComparison.Ordinal));
+        Assert.Contains(summary.Medicines, m => m.StartsWith("atorvastatin: ", StringComparison.Ordinal));
         Assert.Equal(AssessmentPresenter.Heading(TriageLevel.Urgent), summary.Triage);
     }
 

@@ -41,7 +41,7 @@ public sealed record LabLine(string Name, string Result, string? Standard, strin
 /// <param name="OtherFindings">Other things the person said yes to.</param>
 /// <param name="Labs">Lab results, each with unit, date, range and reading.</param>
 /// <param name="LabDecision">The threshold the iron decision used, in words; null without labs.</param>
-/// <param name="Medicines">The medicines taken, each with its class when known.</param>
+/// <param name="Medicines">The medicines taken, each with its class when known ("sertraline: SSRI antidepressants").</param>
 /// <param name="Triage">The triage heading.</param>
 /// <param name="Advice">The triage advice.</param>
 /// <param name="Reasons">Why this triage: the fired warning signs and the reasons of the triage.</param>

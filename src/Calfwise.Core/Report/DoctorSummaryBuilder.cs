@@ -126,6 +126,6 @@ public sealed class DoctorSummaryBuilder(KnowledgeBase knowledge)
 
     private string Medicine(string drug) =>
         knowledge.DrugClasses.TryGetValue(drug, out var classes)
-            ? $"{drug} ({string.Join(", ", classes.Select(c => c.Name))})"
+            ? $"{drug}: {string.Join(", ", classes.Select(c => c.Name))}"
             : drug;
 }
