@@ -1,12 +1,13 @@
 using Calfwise.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddStartupMessages();
 builder.AddCalfwise();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync().ConfigureAwait(false);
 app.UseCalfwise();
-await app.RunAsync().ConfigureAwait(false);
+return await StartupMessages.RunAsync(app, Console.Error).ConfigureAwait(false);
 
 /// <summary>The web app's entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

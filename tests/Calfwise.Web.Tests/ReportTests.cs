@@ -15,7 +15,7 @@ namespace Calfwise.Web.Tests;
 /// Saved assessments are traceable: each keeps its inputs, the knowledge version and the result as shown; the report
 /// (page and PDF) shows that result and says when the knowledge has changed, or that an older one was assessed again.
 /// </summary>
-public sealed class ReportTests(CalfwiseFactory factory) : IClassFixture<CalfwiseFactory>
+public sealed partial class ReportTests(CalfwiseFactory factory) : IClassFixture<CalfwiseFactory>
 {
     private const string Marker = "MARKER: the advice exactly as it was shown";
 
@@ -94,12 +94,15 @@ public sealed class ReportTests(CalfwiseFactory factory) : IClassFixture<Calfwis
         return (client, await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
     }
 
-    private static async Task SaveAsync(HttpClient client, string example)
+    private static Task SaveAsync(HttpClient client, string example) =>
+        SaveJsonAsync(client, File.ReadAllText(Path.Combine(Repository.Root, "examples", example)));
+
+    private static async Task SaveJsonAsync(HttpClient client, string json)
     {
         var token = await CalfwiseFactory.TokenAsync(client, "/Labs");
         var response = await client.PostAsync("/Results?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["case"] = File.ReadAllText(Path.Combine(Repository.Root, "examples", example)),
+            ["case"] = json,
             ["__RequestVerificationToken"] = token,
         }));
         Assert.Contains("Saved to your account", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using Calfwise.Core.Diary;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Presentation;
+using Calfwise.Core.Report;
 using Calfwise.Data;
 
 namespace Calfwise.Web.Reports;
@@ -19,6 +20,9 @@ namespace Calfwise.Web.Reports;
 /// <param name="Notes">Where the result comes from, in plain words; the page and the PDF show the same notes.</param>
 public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedAt, bool AsSeen, IReadOnlyList<string> Notes)
 {
+    /// <summary>The first page for the doctor (who, what, how long, answers, labs, medicines, triage); null when the saved answers no longer read.</summary>
+    public DoctorSummary? Summary { get; init; }
+
     /// <summary>The report's assessment, or null when nothing was saved (or an old saved case no longer reads).</summary>
     public static ReportAssessment? From(StoredAssessment? saved, KnowledgeBase knowledge, AssessmentEngine engine, PatternSummary diary, DateOnly today)
     {
@@ -38,7 +42,7 @@ public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedA
                 notes.Add($"Calfwise's knowledge has changed since (version {knowledge.Version} now): the same answers could be assessed differently today. Check your symptoms again for an up-to-date assessment.");
             }
 
-            return new ReportAssessment(view, saved.CreatedAt, AsSeen: true, notes);
+            return new ReportAssessment(view, saved.CreatedAt, AsSeen: true, notes) { Summary = Summarise(saved, knowledge, view) };
         }
 
         if (CaseJson.Read(saved.CaseJson, knowledge, today) is not { IsValid: true } read
@@ -47,10 +51,20 @@ public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedA
             return null;
         }
 
+        var again = new AssessmentPresenter(knowledge).Present(outcome.Value);
         return new ReportAssessment(
-            new AssessmentPresenter(knowledge).Present(outcome.Value),
+            again,
             saved.CreatedAt,
             AsSeen: false,
-            [$"Latest saved assessment, {date}: it was saved before Calfwise kept results, so your answers were assessed again today with the current knowledge (version {knowledge.Version}) and your diary as it is now; it may differ from what you saw then."]);
+            [$"Latest saved assessment, {date}: it was saved before Calfwise kept results, so your answers were assessed again today with the current knowledge (version {knowledge.Version}) and your diary as it is now; it may differ from what you saw then."])
+        {
+            Summary = new DoctorSummaryBuilder(knowledge).Build(read.Case, read.Validated.Age, again),
+        };
     }
+
+    /// <summary>The first page from the answers as entered, read on the day they were saved (ages from a birth date as they were then).</summary>
+    private static DoctorSummary? Summarise(StoredAssessment saved, KnowledgeBase knowledge, AssessmentView view) =>
+        CaseJson.Read(saved.CaseJson, knowledge, DateOnly.FromDateTime(saved.CreatedAt.Date)) is { IsValid: true } read
+            ? new DoctorSummaryBuilder(knowledge).Build(read.Case, read.Validated.Age, view)
+            : null;
 }

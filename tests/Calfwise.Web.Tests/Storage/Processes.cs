@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -44,6 +45,39 @@ internal static class Processes
         return process.ExitCode == 0
             ? Text(output)
             : throw new InvalidOperationException($"{Describe(start)} exited with {process.ExitCode}\n{Text(output)}");
+    }
+
+    /// <summary>
+    /// How to start the web app as built next to these tests (src/Calfwise.Web/bin/&lt;configuration&gt;/&lt;framework&gt;/Calfwise.Web.dll)
+    /// with <paramref name="arguments"/>, output redirected, in production.
+    /// </summary>
+    public static ProcessStartInfo WebApp(IEnumerable<string> arguments)
+    {
+        var configuration = typeof(Processes).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+        var bin = Path.Combine(Repository.Root, "src", "Calfwise.Web", "bin", configuration, framework);
+        var dll = Path.Combine(bin, "Calfwise.Web.dll");
+        Assert.True(File.Exists(dll), $"the web app is not built: {dll} is missing");
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = bin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments.Prepend(dll))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var inherited in new[] { "ConnectionStrings__Postgres", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "DOTNET_ENVIRONMENT" })
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return start;
     }
 
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>

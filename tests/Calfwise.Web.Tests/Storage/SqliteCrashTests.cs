@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -117,36 +116,10 @@ public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>The app as built next to these tests (src/Calfwise.Web/bin/&lt;configuration&gt;/&lt;framework&gt;/Calfwise.Web.dll).</summary>
+    /// <summary>The app as built next to these tests, on <paramref name="port"/>, with this test's database.</summary>
     private Process StartApp(int port, StringBuilder log)
     {
-        var configuration = typeof(SqliteCrashTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-        var bin = Path.Combine(Repository.Root, "src", "Calfwise.Web", "bin", configuration, framework);
-        var dll = Path.Combine(bin, "Calfwise.Web.dll");
-        Assert.True(File.Exists(dll), $"the web app is not built: {dll} is missing");
-
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = bin,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            dll, "--urls", $"http://127.0.0.1:{port}", $"--Storage:SqlitePath={DatabasePath}", "--RateLimits:ApiPermitsPerMinute=100000",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var inherited in new[] { "ConnectionStrings__Postgres", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "DOTNET_ENVIRONMENT" })
-        {
-            start.Environment.Remove(inherited);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = Processes.WebApp(["--urls", $"http://127.0.0.1:{port}", $"--Storage:SqlitePath={DatabasePath}", "--RateLimits:ApiPermitsPerMinute=100000"]);
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Processes.Append(log, e.Data);
         process.ErrorDataReceived += (_, e) => Processes.Append(log, e.Data);

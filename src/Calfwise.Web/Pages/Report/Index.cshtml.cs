@@ -30,6 +30,9 @@ public sealed class IndexModel(
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>The days the report's per-day chart covers, on the page and in the PDF.</summary>
+    public const int ChartDays = 14;
+
     /// <summary>The latest saved assessment as the report shows it, with where it comes from; null when none was saved.</summary>
     public ReportAssessment? Assessment { get; private set; }
 
@@ -45,7 +48,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         await LoadAsync(ct).ConfigureAwait(false);
-        var pdf = ReportPdf.Create(Assessment?.View, Assessment?.SavedAt, Diary.Summary, Diary.ByHour(), Now.Local, Assessment?.Notes ?? []).Bytes;
+        var pdf = ReportPdf.Create(Assessment, new ReportDiary(Diary.Summary, Diary.ByHour(), Diary.ByDay(Today, ChartDays)), Now.Local).Bytes;
         return File(pdf, "application/pdf", $"calfwise-report-{Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf");
     }
 

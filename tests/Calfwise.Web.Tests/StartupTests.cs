@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Calfwise.Web.Setup;
+using Calfwise.Web.Tests.Storage;
+
+namespace Calfwise.Web.Tests;
+
+/// <summary>A friendly start: a port in use is said in two lines with how to choose another, not a stack trace.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("calfwise-startup-").FullName;
+
+    [Fact]
+    public void The_message_names_the_address_and_the_next_port_with_both_ways_to_choose_it()
+    {
+        var message = StartupMessages.AddressInUse("http://localhost:5080");
+
+        Assert.Equal(2, message.Split('\n').Length);
+        Assert.Contains("http://localhost:5080 is already in use", message, StringComparison.Ordinal);
+        Assert.Contains("--urls http://localhost:5081", message, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS=http://localhost:5081", message, StringComparison.Ordinal);
+        Assert.Contains("--urls http://127.0.0.1:9001", StartupMessages.AddressInUse("http://127.0.0.1:9000;http://127.0.0.1:9443"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait(TestCategories.Name, TestCategories.Slow)]
+    public async Task A_port_in_use_exits_with_a_short_message_and_a_hint_not_a_stack_trace()
+    {
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+            var (exitCode, output) = await RunAppAsync($"http://127.0.0.1:{port}");
+
+            Assert.True(exitCode == StartupMessages.AddressInUseExitCode, $"exit code {exitCode}:\n{output}");
+            Assert.Contains($"http://127.0.0.1:{port} is already in use", output, StringComparison.Ordinal);
+            Assert.Contains($"--urls http://127.0.0.1:{port + 1}", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+            Assert.DoesNotContain(output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Runs the app as built next to these tests on <paramref name="urls"/> until it exits (at most a minute).</summary>
+    private async Task<(int ExitCode, string Output)> RunAppAsync(string urls)
+    {
+        var start = Processes.WebApp(["--urls", urls, $"--Storage:SqlitePath={Path.Combine(_folder, "calfwise.db")}"]);
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Processes.Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Processes.Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"the app kept running on a port in use:\n{Processes.Text(output)}");
+        }
+
+        return (process.ExitCode, Processes.Text(output));
+    }
+}
