@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Calfwise.Core.Diary;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Interview;
+using Calfwise.Core.Presentation;
 using Calfwise.Data;
 using Calfwise.Knowledge;
 using Calfwise.Web.Api;
@@ -25,6 +26,7 @@ public static class CalfwiseSetup
         services.AddSingleton<Interviewer>();
         services.AddSingleton<DiaryPatterns>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ConfiguredLocale(configuration));
 
         services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
         services.AddScoped<PersonClock>();
@@ -90,6 +92,16 @@ public static class CalfwiseSetup
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter("none"));
         });
+    }
+
+    /// <summary>The locale of <c>Calfwise:Locale:Country</c> (default GB); an unknown code stops the start with the known ones.</summary>
+    public static Locale ConfiguredLocale(IConfiguration configuration)
+    {
+        var country = configuration["Calfwise:Locale:Country"];
+        return string.IsNullOrWhiteSpace(country)
+            ? Locale.Default
+            : Locale.For(country) ?? throw new InvalidOperationException(
+                $"Calfwise:Locale:Country '{country}' is not known; use one of {string.Join(", ", Locale.Countries.Order(StringComparer.Ordinal))}.");
     }
 
     /// <summary>Creates or migrates the database on start, so the app runs with no setup.</summary>
