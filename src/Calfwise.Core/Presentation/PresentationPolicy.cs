@@ -1,3 +1,5 @@
+using Calfwise.Core.Knowledge;
+
 namespace Calfwise.Core.Presentation;
 
 /// <summary>
@@ -17,4 +19,27 @@ public static class PresentationPolicy
 
     /// <summary>Probabilities below this read "under 1%".</summary>
     public const double SmallestPercent = 0.01;
+
+    /// <summary>A chance below every band of triage.yaml is said as this.</summary>
+    public const string BelowBands = "unlikely";
+
+    /// <summary>The causes named in plain words above the details (the leading ones and those of fired red flags).</summary>
+    public const int PlainCauses = 3;
+
+    /// <summary>The steps of "what to do" in plain words; the full plan is in the details.</summary>
+    public const int PlainSteps = 5;
+
+    /// <summary>Which plain steps come first when there are more than fit: treatment before referrals, tests and lifestyle.</summary>
+    public static readonly RecommendationKind[] PlainStepOrder =
+    [
+        RecommendationKind.Treatment,
+        RecommendationKind.Referral,
+        RecommendationKind.Test,
+        RecommendationKind.MedicationReview,
+        RecommendationKind.Lifestyle,
+        RecommendationKind.Care,
+    ];
+
+    /// <summary>What the cause of a fired red flag is called in plain words while its chance is below 'possible'.</summary>
+    public const string RedFlagBand = "needs checking";
 }

@@ -161,11 +161,11 @@ internal sealed partial class KnowledgeReader
 
     private Threshold? ReadThreshold(NodeMap map)
     {
-        map.OnlyKeys("id", "analyte", "value", "source", "note", "grade");
+        map.OnlyKeys("id", "analyte", "value", "source", "note", "grade", "reads");
         var (id, analyte, value, source) = (Id(map), map.Str("analyte"), map.Decimal("value"), SourceRef(map));
         Uses(ReferenceKind.Analyte, analyte, map.Location);
         return id is null || analyte is null || value is null || source is null
             ? null
-            : new Threshold(id, analyte, value.Value, source, map.Str("note", required: false), map.Location);
+            : new Threshold(id, analyte, value.Value, source, map.Str("note", required: false), map.Location) { Reads = Plain(map, "reads", required: false) };
     }
 }
