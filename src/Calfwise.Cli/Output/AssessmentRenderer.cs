@@ -78,9 +78,14 @@ internal sealed class AssessmentRenderer(IAnsiConsole console, KnowledgeBase kno
         lines.AddRange(view.Triage.Reasons.Select(r => "• " + Markup.Escape(r)));
         var title = $"{view.Triage.Level.ToId().ToUpperInvariant()}: {view.Triage.Heading}";
         console.Write(new Panel(new Markup(string.Join('\n', lines))).Header($"[bold]{Markup.Escape(title)}[/]").BorderColor(colour).Expand());
-        foreach (var flag in view.RedFlags)
+        foreach (var group in view.RedFlagGroups)
         {
-            console.MarkupLine($"[red bold]Warning sign ({flag.Level.ToId()}):[/] {Markup.Escape(flag.Text)} {Cite(flag.Citations)}");
+            var style = group.Level >= TriageLevel.Urgent ? "red bold" : "bold";
+            console.MarkupLine($"[{style}]{Markup.Escape(group.Heading)}:[/]");
+            foreach (var flag in group.Flags)
+            {
+                console.MarkupLine($"• {Markup.Escape(flag.Text)} {Cite(flag.Citations)}");
+            }
         }
     }
 
@@ -93,7 +98,7 @@ internal sealed class AssessmentRenderer(IAnsiConsole console, KnowledgeBase kno
             var filled = (int)Math.Round(condition.Probability * BarWidth, MidpointRounding.AwayFromZero);
             var bar = $"[blue]{new string('█', filled)}[/][grey]{new string('░', BarWidth - filled)}[/]";
             var strongest = string.Join("; ", condition.KeyEvidence.Select(e => $"{e.Label} ({e.Weight})"));
-            table.AddRow(Markup.Escape(condition.Name), Markup.Escape(condition.Percent), bar, Markup.Escape(strongest));
+            table.AddRow(Markup.Escape(condition.Name), Markup.Escape($"{condition.Percent} {condition.Band}".Trim()), bar, Markup.Escape(strongest));
         }
 
         console.Write(table);

@@ -51,10 +51,7 @@ public sealed class AssessmentPresenter(KnowledgeBase knowledge, Locale? locale 
         probability < PresentationPolicy.SmallestPercent ? "under 1%" : probability.ToString("0%", CultureInfo.InvariantCulture);
 
     /// <summary>A probability in words, from the bands of triage.yaml ("likely", "possible"); "unlikely" below them all.</summary>
-    public string Band(double probability) =>
-        knowledge.Bands.Values
-            .OrderByDescending(b => b.Probability)
-            .FirstOrDefault(b => probability >= b.Probability)?.Words ?? PresentationPolicy.BelowBands;
+    public string Band(double probability) => knowledge.Words(probability);
 
     private static bool IsProjectSource(NumberedSource source) => !source.Url.StartsWith("http", StringComparison.Ordinal);
 

@@ -20,9 +20,6 @@ public static class PresentationPolicy
     /// <summary>Probabilities below this read "under 1%".</summary>
     public const double SmallestPercent = 0.01;
 
-    /// <summary>A chance below every band of triage.yaml is said as this.</summary>
-    public const string BelowBands = "unlikely";
-
     /// <summary>The causes named in plain words above the details (the leading ones and those of fired red flags).</summary>
     public const int PlainCauses = 3;
 
