@@ -101,7 +101,20 @@ public sealed class PresentationTests
         var reading = view.LabReadings.Single(r => r.Analyte == "ferritin");
 
         Assert.Equal(LabStatus.Normal, ferritin.Status); // the premise: the general range
-        Assert.Equal("low for restless legs (cut-off 75 µg/L)", reading.Decision);
+        Assert.Equal("low for restless legs (at or below 75 µg/L)", reading.Decision);
+    }
+
+    [Theory]
+    [InlineData(75, "low for restless legs (at or below 75 µg/L)")] // the decision: iron at or below 75
+    [InlineData(90, "low for restless legs, iron by drip (at or below 100 µg/L)")]
+    [InlineData(150, null)]
+    public void Ferritin_reads_against_the_threshold_the_decision_compared_it_with(int ferritin, string? expected)
+    {
+        var view = new AssessmentPresenter(Knowledge).Present(Engine.Assess(
+            CaseBuilder.Woman(45).Yes("urge-to-move-legs", "worse-at-rest").Lab("ferritin", ferritin, "ng/mL").Lab("transferrin-saturation", 25, "%")).Valid());
+
+        Assert.Equal(expected, view.LabReadings.Single(r => r.Analyte == "ferritin").Decision);
+        Assert.Null(view.LabReadings.Single(r => r.Analyte == "transferrin-saturation").Decision);
     }
 
     [Fact]

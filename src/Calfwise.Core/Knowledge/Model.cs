@@ -152,6 +152,9 @@ public sealed record Threshold(string Id, string AnalyteId, decimal Value, strin
 {
     /// <summary>How a value on the decision's side of it reads to a person ("low for restless legs"); null when not shown.</summary>
     public string? Reads { get; init; }
+
+    /// <summary>Which side of the value <see cref="Reads"/> applies to: below it (the default) or at most it.</summary>
+    public Comparison ReadsWhen { get; init; } = Comparison.Below;
 }
 
 /// <summary>The effect of a medication class on a condition.</summary>

@@ -106,11 +106,11 @@ public sealed class AssessmentPresenter(KnowledgeBase knowledge, Locale? locale 
             .Select(lab =>
             {
                 var used = treats
-                    ? assessment.Iron.Thresholds.FirstOrDefault(t => t.AnalyteId == lab.Analyte && t.Reads is not null && lab.CanonicalValue < t.Value)
+                    ? assessment.Iron.Thresholds.FirstOrDefault(t => t.AnalyteId == lab.Analyte && t.Reads is not null && t.ReadsWhen.Holds(lab.CanonicalValue, t.Value))
                     : null;
                 var decision = used is null
                     ? null
-                    : $"{used.Reads} (cut-off {used.Value.ToString("0.##", CultureInfo.InvariantCulture)} {lab.CanonicalUnit})";
+                    : $"{used.Reads} ({used.ReadsWhen.Describe()} {used.Value.ToString("0.##", CultureInfo.InvariantCulture)} {lab.CanonicalUnit})";
                 return new LabReading(lab.Analyte, decision, lab.RangeSource is { } source ? sources.Cite(source) : null);
             })
             .ToList();

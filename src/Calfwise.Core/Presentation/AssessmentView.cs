@@ -53,7 +53,7 @@ public sealed record RedFlagGroup(TriageLevel Level, string Heading, IReadOnlyLi
 
 /// <summary>
 /// How a lab reads for this person: <see cref="Decision"/> is the reading against the threshold the plan used ("low for
-/// restless legs (cut-off 75 µg/L)"), null when only the general range applies; <see cref="Citation"/> numbers its range's source.
+/// restless legs (at or below 75 µg/L)"), null when only the general range applies; <see cref="Citation"/> numbers its range's source.
 /// </summary>
 public sealed record LabReading(string Analyte, string? Decision, int? Citation);
 /// <summary>The disposition: level, its heading in plain words, the advice and the reasons.</summary>

@@ -12,7 +12,7 @@ public sealed partial class ResultsLayoutTests(CalfwiseFactory factory) : IClass
         var row = FerritinRow().Match(ResultsPage.Details(html));
 
         Assert.True(row.Success, "a ferritin row in the lab table");
-        Assert.Contains("low for restless legs (cut-off 75", row.Value, StringComparison.Ordinal);
+        Assert.Contains("low for restless legs (at or below 75", row.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("status-normal", row.Value, StringComparison.Ordinal);
         Assert.Contains("General range", html, StringComparison.Ordinal);
     }
