@@ -47,7 +47,7 @@ internal sealed class PlainLayer(KnowledgeBase knowledge, Locale locale)
             ? [locale.Fill(triage.Plain)]
             : assessment.Recommendations
                 .SkipWhile((r, i) => i == 0 && r.Kind == RecommendationKind.Care)
-                .OrderBy(r => Array.IndexOf(PresentationPolicy.PlainStepOrder, r.Kind))
+                .OrderBy(r => PresentationPolicy.PlainStepOrder.IndexOf(r.Kind))
                 .Select(r => knowledge.RecommendationsById.TryGetValue(r.Id, out var known) ? known.Plain : null)
                 .OfType<string>()
                 .Select(locale.Fill)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Core.Presentation;
@@ -27,7 +28,7 @@ public static class PresentationPolicy
     public const int PlainSteps = 5;
 
     /// <summary>Which plain steps come first when there are more than fit: treatment before referrals, tests and lifestyle.</summary>
-    public static readonly RecommendationKind[] PlainStepOrder =
+    public static ImmutableArray<RecommendationKind> PlainStepOrder { get; } =
     [
         RecommendationKind.Treatment,
         RecommendationKind.Referral,
