@@ -27,15 +27,18 @@ public static class PresentationPolicy
     /// <summary>The steps of "what to do" in plain words; the full plan is in the details.</summary>
     public const int PlainSteps = 5;
 
-    /// <summary>Which plain steps come first when there are more than fit: treatment before referrals, tests and lifestyle.</summary>
+    /// <summary>
+    /// Which plain steps come first when there are more than fit: care for this person (in pregnancy, for a child; the
+    /// "where to go" step is the banner's advice), then treatment, referrals, tests, medicines and lifestyle.
+    /// </summary>
     public static ImmutableArray<RecommendationKind> PlainStepOrder { get; } =
     [
+        RecommendationKind.Care,
         RecommendationKind.Treatment,
         RecommendationKind.Referral,
         RecommendationKind.Test,
         RecommendationKind.MedicationReview,
         RecommendationKind.Lifestyle,
-        RecommendationKind.Care,
     ];
 
     /// <summary>What the cause of a fired red flag is called in plain words while its chance is below 'possible'.</summary>

@@ -40,6 +40,20 @@ public static class ResultsCases
                         "calf-swelling-one-side": false, "calf-pain": false } }
         """;
 
+    /// <summary>A pregnant woman in her third trimester with restless legs in the evening.</summary>
+    public const string PregnantRestlessLegs = """
+        { "age": 31, "sex": "female", "pregnant": true, "trimester": 3,
+          "findings": { "urge-to-move-legs": true, "worse-at-rest": true, "relieved-by-movement": true, "worse-evening-night": true,
+                        "calf-swelling-one-side": false, "calf-pain": false } }
+        """;
+
+    /// <summary>A 9-year-old with evening leg discomfort, as a carer answers.</summary>
+    public const string Child = """
+        { "age": 9, "sex": "male",
+          "findings": { "urge-to-move-legs": true, "worse-at-rest": true, "worse-evening-night": true, "calf-swelling-one-side": false,
+                        "calf-pain": false, "muscle-weakness": false } }
+        """;
+
     public static TheoryData<string, string> All => new()
     {
         { "restless legs, ferritin 22", RestlessLegsFerritin22 },
@@ -47,5 +61,7 @@ public static class ResultsCases
         { "suspected clot", SuspectedClot },
         { "emergency", Emergency },
         { "twitching for over two weeks", LongstandingTwitching },
+        { "pregnant, restless legs", PregnantRestlessLegs },
+        { "a child", Child },
     };
 }

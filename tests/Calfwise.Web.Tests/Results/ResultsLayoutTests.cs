@@ -27,6 +27,16 @@ public sealed partial class ResultsLayoutTests(CalfwiseFactory factory) : IClass
         Assert.DoesNotContain("325 mg", above, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ResultsCases.PregnantRestlessLegs, "midwife")]
+    [InlineData(ResultsCases.Child, "child's doctor")]
+    public async Task Care_for_this_person_is_among_the_plain_steps(string caseJson, string words)
+    {
+        var above = ResultsPage.AboveDetails(await ResultsPage.RenderAsync(factory.Client(), caseJson));
+
+        Assert.Contains(words, System.Net.WebUtility.HtmlDecode(above), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_suspected_clot_gives_the_same_time_frame_in_the_banner_and_the_plan()
     {
