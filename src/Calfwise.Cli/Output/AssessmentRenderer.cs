@@ -9,9 +9,15 @@ namespace Calfwise.Cli.Output;
 /// <summary>Lays out an assessment's <see cref="AssessmentView"/> in the terminal: triage first, then causes, labs and plan.</summary>
 internal sealed class AssessmentRenderer(IAnsiConsole console, KnowledgeBase knowledge)
 {
+    /// <summary>The environment variable naming the country whose emergency number and iron tablet are given (default GB).</summary>
+    public const string CountryVariable = "CALFWISE_COUNTRY";
+
     private const int BarWidth = 20;
 
-    public void Render(Assessment assessment) => Render(new AssessmentPresenter(knowledge).Present(assessment));
+    /// <summary>The country of <see cref="CountryVariable"/>, or the default when it is unset or not known.</summary>
+    private static Locale Country => Locale.For(Environment.GetEnvironmentVariable(CountryVariable)) ?? Locale.Default;
+
+    public void Render(Assessment assessment) => Render(new AssessmentPresenter(knowledge, Country).Present(assessment));
 
     public void Render(AssessmentView view)
     {

@@ -142,7 +142,7 @@ public sealed class AssessmentEngine
     private static string Describe(TriageLevel level) => level switch
     {
         TriageLevel.Emergency => "emergency care",
-        TriageLevel.Urgent => "a doctor within 24 hours",
+        TriageLevel.Urgent => "a doctor today",
         TriageLevel.Routine => "a routine appointment",
         _ => "self-care",
     };
