@@ -84,6 +84,19 @@ public sealed class PresentationTests
     }
 
     [Fact]
+    public void The_advice_for_a_fired_red_flag_is_the_banner_of_the_results()
+    {
+        var assessment = Engine.Assess(Person("clot")).Valid();
+        var presenter = new AssessmentPresenter(Knowledge, Locale.For("IE"));
+
+        var advice = presenter.Advice(assessment.Triage.Level, assessment.RedFlags);
+
+        Assert.Equal(presenter.Present(assessment).Triage.Advice, advice);
+        Assert.Contains("call 112", advice, StringComparison.Ordinal);
+        Assert.Equal(Locale.For("IE")!.Fill(Knowledge.TriageAdvice[TriageLevel.Urgent].Plain), presenter.Advice(TriageLevel.Urgent, []));
+    }
+
+    [Fact]
     public void An_emergency_has_one_step_the_call_in_the_local_number()
     {
         var view = View("emergency", Locale.For("NZ"));

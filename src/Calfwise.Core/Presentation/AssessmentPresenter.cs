@@ -28,6 +28,12 @@ public sealed class AssessmentPresenter(KnowledgeBase knowledge, Locale? locale 
         return Build(assessment, new SourceNumbers(knowledge, order));
     }
 
+    /// <summary>
+    /// What the banner says for a level and the red flags fired so far, in plain words with the local numbers: the
+    /// interview's advice as soon as a red flag fires and the results' banner use this one rule, so they agree.
+    /// </summary>
+    public string Advice(TriageLevel level, IEnumerable<FiredRedFlag> redFlags) => new PlainLayer(knowledge, _locale).Advice(level, redFlags);
+
     /// <summary>The heading of a triage level in plain words.</summary>
     public static string Heading(TriageLevel level) => level switch
     {

@@ -22,11 +22,7 @@ internal sealed class PlainLayer(KnowledgeBase knowledge, Locale locale)
     {
         var level = assessment.Triage.Level;
         var triage = knowledge.TriageAdvice[level];
-        var flagAdvice = assessment.RedFlags
-            .Where(f => f.Level == level)
-            .Select(f => knowledge.RedFlags.FirstOrDefault(r => r.Id == f.Id)?.Advice)
-            .FirstOrDefault(a => a is not null);
-        var advice = locale.Fill(flagAdvice ?? triage.Plain);
+        var advice = Advice(level, assessment.RedFlags);
 
         var leading = knowledge.Bands["leading"].Probability;
         var causes = differential.Shown
@@ -59,5 +55,18 @@ internal sealed class PlainLayer(KnowledgeBase knowledge, Locale locale)
             .ToList();
 
         return new PlainView(advice, causes, steps, triage.Changes.Select(locale.Fill).ToList(), locale.CallEmergency);
+    }
+
+    /// <summary>
+    /// The advice for a level in plain words: the first fired red flag at that level with advice of its own (so its
+    /// time frame is the one given), else the level's; with the local numbers.
+    /// </summary>
+    public string Advice(TriageLevel level, IEnumerable<FiredRedFlag> redFlags)
+    {
+        var flagAdvice = redFlags
+            .Where(f => f.Level == level)
+            .Select(f => knowledge.RedFlags.FirstOrDefault(r => r.Id == f.Id)?.Advice)
+            .FirstOrDefault(a => a is not null);
+        return locale.Fill(flagAdvice ?? knowledge.TriageAdvice[level].Plain);
     }
 }
