@@ -9,9 +9,15 @@ namespace Calfwise.Cli.Output;
 /// <summary>Lays out an assessment's <see cref="AssessmentView"/> in the terminal: triage first, then causes, labs and plan.</summary>
 internal sealed class AssessmentRenderer(IAnsiConsole console, KnowledgeBase knowledge)
 {
+    /// <summary>The environment variable naming the country whose emergency number and iron tablet are given (default GB).</summary>
+    public const string CountryVariable = "CALFWISE_COUNTRY";
+
     private const int BarWidth = 20;
 
-    public void Render(Assessment assessment) => Render(new AssessmentPresenter(knowledge).Present(assessment));
+    /// <summary>The country of <see cref="CountryVariable"/>, or the default when it is unset or not known.</summary>
+    private static Locale Country => Locale.For(Environment.GetEnvironmentVariable(CountryVariable)) ?? Locale.Default;
+
+    public void Render(Assessment assessment) => Render(new AssessmentPresenter(knowledge, Country).Present(assessment));
 
     public void Render(AssessmentView view)
     {
@@ -78,9 +84,14 @@ internal sealed class AssessmentRenderer(IAnsiConsole console, KnowledgeBase kno
         lines.AddRange(view.Triage.Reasons.Select(r => "• " + Markup.Escape(r)));
         var title = $"{view.Triage.Level.ToId().ToUpperInvariant()}: {view.Triage.Heading}";
         console.Write(new Panel(new Markup(string.Join('\n', lines))).Header($"[bold]{Markup.Escape(title)}[/]").BorderColor(colour).Expand());
-        foreach (var flag in view.RedFlags)
+        foreach (var group in view.RedFlagGroups)
         {
-            console.MarkupLine($"[red bold]Warning sign ({flag.Level.ToId()}):[/] {Markup.Escape(flag.Text)} {Cite(flag.Citations)}");
+            var style = group.Level >= TriageLevel.Urgent ? "red bold" : "bold";
+            console.MarkupLine($"[{style}]{Markup.Escape(group.Heading)}:[/]");
+            foreach (var flag in group.Flags)
+            {
+                console.MarkupLine($"• {Markup.Escape(flag.Text)} {Cite(flag.Citations)}");
+            }
         }
     }
 
@@ -93,7 +104,7 @@ internal sealed class AssessmentRenderer(IAnsiConsole console, KnowledgeBase kno
             var filled = (int)Math.Round(condition.Probability * BarWidth, MidpointRounding.AwayFromZero);
             var bar = $"[blue]{new string('█', filled)}[/][grey]{new string('░', BarWidth - filled)}[/]";
             var strongest = string.Join("; ", condition.KeyEvidence.Select(e => $"{e.Label} ({e.Weight})"));
-            table.AddRow(Markup.Escape(condition.Name), Markup.Escape(condition.Percent), bar, Markup.Escape(strongest));
+            table.AddRow(Markup.Escape(condition.Name), Markup.Escape($"{condition.Percent} {condition.Band}".Trim()), bar, Markup.Escape(strongest));
         }
 
         console.Write(table);

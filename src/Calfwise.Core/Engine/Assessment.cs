@@ -65,7 +65,11 @@ public sealed record LabResult(
     string? Note);
 
 /// <summary>The iron treatment algorithm's outcome, with the thresholds it used.</summary>
-public sealed record IronAssessment(IronPlan Plan, string Explanation, bool? Inflammation, bool? Anemia, bool? SevereAnemia, IReadOnlyList<string> Sources);
+public sealed record IronAssessment(IronPlan Plan, string Explanation, bool? Inflammation, bool? Anemia, bool? SevereAnemia, IReadOnlyList<string> Sources)
+{
+    /// <summary>The thresholds the plan was decided on, so a value can be labelled against the one used for this person.</summary>
+    public IReadOnlyList<Threshold> Thresholds { get; init; } = [];
+}
 
 /// <summary>met, not-met or unknown.</summary>
 public enum CriterionStatus

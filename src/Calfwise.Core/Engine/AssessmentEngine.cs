@@ -128,7 +128,7 @@ public sealed class AssessmentEngine
         var reasons = redFlags.OrderByDescending(f => f.Level).Select(f => f.Text).ToList();
         foreach (var condition in differential.Where(c => c.Probability >= possible && c.Triage > TriageLevel.SelfCare))
         {
-            reasons.Add($"{condition.Name} is possible ({condition.Probability.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}); it calls for {Describe(condition.Triage)}.");
+            reasons.Add($"{condition.Name} is {_knowledge.Words(condition.Probability)} ({condition.Probability.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}); it calls for {Describe(condition.Triage)}.");
         }
 
         if (reasons.Count == 0)
@@ -142,7 +142,7 @@ public sealed class AssessmentEngine
     private static string Describe(TriageLevel level) => level switch
     {
         TriageLevel.Emergency => "emergency care",
-        TriageLevel.Urgent => "a doctor within 24 hours",
+        TriageLevel.Urgent => "a doctor today",
         TriageLevel.Routine => "a routine appointment",
         _ => "self-care",
     };

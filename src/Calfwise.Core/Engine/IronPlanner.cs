@@ -31,7 +31,7 @@ public sealed class IronPlanner(KnowledgeBase knowledge)
         var inflammation = input.Inflammation;
         var (plan, explanation, used) = Decide(input, LabInterpreter.Value(labs, AnalyteIds.Ferritin), LabInterpreter.Value(labs, AnalyteIds.TransferrinSaturation), inflammation, anemia);
         var sources = used.Select(t => t.SourceId).Distinct(StringComparer.Ordinal).ToList();
-        return new IronAssessment(plan, explanation, inflammation, anemia, severeAnemia, sources);
+        return new IronAssessment(plan, explanation, inflammation, anemia, severeAnemia, sources) { Thresholds = used };
     }
 
     private (IronPlan, string, Threshold[]) Decide(ValidatedCase input, decimal? ferritin, decimal? tsat, bool? inflammation, bool? anemia)

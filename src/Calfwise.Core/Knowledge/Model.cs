@@ -81,7 +81,11 @@ public sealed record Condition(
     TriageLevel Triage,
     IReadOnlyList<FindingEvidence> Findings,
     IReadOnlyList<LabEvidence> Labs,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>What it is in one or two short plain sentences (reading age 12), for the results' first layer.</summary>
+    public string Plain { get; init; } = "";
+}
 
 /// <summary>A unit a lab may report an analyte in, with its exact factor to the canonical unit.</summary>
 public sealed record LabUnit(string Code, decimal Multiply, decimal Divide)
@@ -151,7 +155,14 @@ public sealed record Analyte(
 }
 
 /// <summary>A named decision threshold in the analyte's canonical unit.</summary>
-public sealed record Threshold(string Id, string AnalyteId, decimal Value, string SourceId, string? Note, SourceLocation Location);
+public sealed record Threshold(string Id, string AnalyteId, decimal Value, string SourceId, string? Note, SourceLocation Location)
+{
+    /// <summary>How a value on the decision's side of it reads to a person ("low for restless legs"); null when not shown.</summary>
+    public string? Reads { get; init; }
+
+    /// <summary>Which side of the value <see cref="Reads"/> applies to: below it (the default) or at most it.</summary>
+    public Comparison ReadsWhen { get; init; } = Comparison.Below;
+}
 
 /// <summary>The effect of a medication class on a condition.</summary>
 public sealed record MedicationEffect(string ConditionId, double Lr, string SourceId, EvidenceGrade Grade, SourceLocation Location);
@@ -164,16 +175,34 @@ public sealed record RedFlag(string Id, TriageLevel Level, string Text, IReadOnl
 {
     /// <summary>The condition of the differential this flag warns of, shown first when it fires; null when none.</summary>
     public string? ConditionId { get; init; }
+
+    /// <summary>What to do and how soon, in plain words; when it is the highest flag, the banner says this.</summary>
+    public string? Advice { get; init; }
 }
 
 /// <summary>A recommendation and when it applies.</summary>
-public sealed record Recommendation(string Id, RecommendationKind Kind, string Title, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location);
+public sealed record Recommendation(string Id, RecommendationKind Kind, string Title, string Text, IReadOnlyList<string> SourceIds, Rule When, SourceLocation Location)
+{
+    /// <summary>The step in one short plain sentence for the results' first layer; null keeps it to the details.</summary>
+    public string? Plain { get; init; }
+}
 
 /// <summary>A named probability band rules can refer to ("possible", "likely").</summary>
-public sealed record ProbabilityBand(string Id, double Probability, string SourceId, SourceLocation Location);
+public sealed record ProbabilityBand(string Id, double Probability, string SourceId, SourceLocation Location)
+{
+    /// <summary>How a chance in this band (up to the next) is said in words ("likely").</summary>
+    public string Words { get; init; } = "";
+}
 
 /// <summary>What a triage level asks a person to do.</summary>
-public sealed record TriageAdvice(TriageLevel Level, string Advice);
+public sealed record TriageAdvice(TriageLevel Level, string Advice)
+{
+    /// <summary>The advice in plain words, with the local numbers as placeholders (<c>{emergency}</c>, <c>{urgent}</c>).</summary>
+    public string Plain { get; init; } = "";
+
+    /// <summary>What would change the advice, one short sentence each.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+}
 
 /// <summary>One IRLSSG 2014 criterion.</summary>
 public sealed record IrlssgCriterion(int Number, string Text, string? FindingId, IReadOnlyList<RlsMimic> Mimics);

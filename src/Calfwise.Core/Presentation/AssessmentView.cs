@@ -18,8 +18,44 @@ public sealed record AssessmentView(
     IReadOnlyList<PlanStep> Plan,
     IReadOnlyList<NumberedSource> References,
     IReadOnlyList<string> Warnings,
-    string Disclaimer);
+    string Disclaimer)
+{
+    /// <summary>The first layer in plain words (null in views saved before it existed).</summary>
+    public PlainView? Plain { get; init; }
 
+    /// <summary>Labs read against the threshold the decision used for this person, and the citation of each range.</summary>
+    public IReadOnlyList<LabReading> LabReadings { get; init; } = [];
+
+    /// <summary>The fired red flags grouped by level, highest first, each group with its heading.</summary>
+    public IReadOnlyList<RedFlagGroup> RedFlagGroups => RedFlags
+        .GroupBy(f => f.Level)
+        .OrderByDescending(g => g.Key)
+        .Select(g => new RedFlagGroup(g.Key, AssessmentPresenter.RedFlagHeading(g.Key), g.ToList()))
+        .ToList();
+}
+
+/// <summary>
+/// The results in plain words, above the details: the advice (with the local numbers), what it probably is, what to
+/// do (a few short steps) and what would change the advice.
+/// </summary>
+public sealed record PlainView(
+    string Advice,
+    IReadOnlyList<PlainCause> ProbablyIs,
+    IReadOnlyList<string> ToDo,
+    IReadOnlyList<string> WouldChange,
+    string CallEmergency);
+
+/// <summary>A cause in plain words: its name, its chance in words ("likely") and what it is.</summary>
+public sealed record PlainCause(string Id, string Name, string Band, string Percent, string Text);
+
+/// <summary>Red flags of one level under a heading in the words of that level.</summary>
+public sealed record RedFlagGroup(TriageLevel Level, string Heading, IReadOnlyList<RedFlagView> Flags);
+
+/// <summary>
+/// How a lab reads for this person: <see cref="Decision"/> is the reading against the threshold the plan used ("low for
+/// restless legs (at or below 75 µg/L)"), null when only the general range applies; <see cref="Citation"/> numbers its range's source.
+/// </summary>
+public sealed record LabReading(string Analyte, string? Decision, int? Citation);
 /// <summary>The disposition: level, its heading in plain words, the advice and the reasons.</summary>
 public sealed record TriageView(TriageLevel Level, string Heading, string Advice, IReadOnlyList<string> Reasons);
 
@@ -43,6 +79,9 @@ public sealed record ConditionView(
     bool FromRedFlag,
     IReadOnlyList<EvidenceView> Evidence)
 {
+    /// <summary>The chance in words, from the probability bands ("likely"), never at odds with <see cref="Percent"/>.</summary>
+    public string Band { get; init; } = "";
+
     /// <summary>The evidence named as what moved it most.</summary>
     public IReadOnlyList<EvidenceView> KeyEvidence => Evidence.Take(PresentationPolicy.KeyEvidence).ToList();
 }

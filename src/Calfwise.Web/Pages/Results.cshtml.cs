@@ -20,6 +20,7 @@ public sealed class ResultsModel(
     DiaryStore diary,
     AssessmentStore assessments,
     SignInManager<CalfwiseUser> signIn,
+    Locale locale,
     TimeProvider clock) : PageModel
 {
     private Assessment? _assessment;
@@ -84,7 +85,7 @@ public sealed class ResultsModel(
         }
 
         _assessment = outcome.Value;
-        View = new AssessmentPresenter(knowledge).Present(_assessment);
+        View = new AssessmentPresenter(knowledge, locale).Present(_assessment);
         return (entered, patient);
     }
 }

@@ -25,11 +25,14 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(banner.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToBeVisibleAsync();
         await Expect(banner.GetByRole(AriaRole.Heading)).ToHaveTextAsync(new Regex("Emergency|Urgent|Book an appointment|look after this at home"));
 
+        // The plain words first; the differential, the full plan and the sources behind "Details for you and your doctor".
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What to do" })).ToBeVisibleAsync();
+        await page.GetByText("Details for you and your doctor").ClickAsync();
         var differential = page.GetByRole(AriaRole.Region, new() { Name = "What could explain it" });
         await Expect(differential.GetByRole(AriaRole.Heading, new() { Name = "What could explain it" })).ToBeVisibleAsync();
         await Expect(differential.Locator(".bar-name").First).ToHaveTextAsync("Restless legs syndrome"); // the most likely, first
 
-        var plan = page.GetByRole(AriaRole.Region, new() { Name = "What to do next" });
+        var plan = page.GetByRole(AriaRole.Region, new() { Name = "The full plan" });
         var steps = plan.Locator("ol").First.Locator("> li");
         Assert.True(await steps.CountAsync() > 0, "the plan has no steps");
         foreach (var step in await steps.AllInnerTextsAsync())

@@ -33,8 +33,9 @@ internal sealed partial class KnowledgeReader
 
     private Condition? ReadCondition(NodeMap map)
     {
-        map.OnlyKeys("id", "name", "summary", "prior", "priorGrade", "priorSource", "priorReason", "triage", "findings", "labs");
+        map.OnlyKeys("id", "name", "summary", "plain", "prior", "priorGrade", "priorSource", "priorReason", "triage", "findings", "labs");
         var id = Id(map);
+        var plain = Plain(map, "plain", required: true);
         var name = map.Str("name");
         var summary = map.Str("summary");
         var prior = map.Double("prior");
@@ -54,9 +55,9 @@ internal sealed partial class KnowledgeReader
 
         var findingEvidence = map.Maps("findings", required: false).Select(ReadFindingEvidence).OfType<FindingEvidence>().ToList();
         var labEvidence = map.Maps("labs", required: false).Select(ReadLabEvidence).OfType<LabEvidence>().ToList();
-        return id is null || name is null || summary is null || prior is null || grade is null || source is null || triage is null
+        return id is null || name is null || summary is null || plain is null || prior is null || grade is null || source is null || triage is null
             ? null
-            : new Condition(id, name, summary, prior.Value, grade.Value, source, reason, triage.Value, findingEvidence, labEvidence, map.Location);
+            : new Condition(id, name, summary, prior.Value, grade.Value, source, reason, triage.Value, findingEvidence, labEvidence, map.Location) { Plain = plain };
     }
 
     private FindingEvidence? ReadFindingEvidence(NodeMap map)
