@@ -126,7 +126,7 @@ public sealed partial class ReportTests(CalfwiseFactory factory) : IClassFixture
         var services = scope.ServiceProvider;
         var stored = await services.GetRequiredService<AssessmentStore>().LatestAsync(userId, CancellationToken.None);
         var diary = new PatternSummary(0, 0, 0, [], new Dictionary<string, bool>(), []);
-        var report = ReportAssessment.From(stored, services.GetRequiredService<KnowledgeBase>(), services.GetRequiredService<AssessmentEngine>(), diary, TestDates.Today);
+        var report = ReportAssessment.From(stored, services.GetRequiredService<KnowledgeBase>(), services.GetRequiredService<AssessmentEngine>(), services.GetRequiredService<Calfwise.Core.Presentation.AssessmentPresenter>(), diary, TestDates.Today);
         Assert.NotNull(report);
         return string.Join("\n", ReportPdf.Create(report.View, report.SavedAt, diary, [], DateTimeOffset.UnixEpoch, report.Notes).Text);
     }

@@ -122,8 +122,9 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
     private static void ShowAlert(IAnsiConsole console, InterviewAlert alert)
     {
         var emergency = alert.Level == TriageLevel.Emergency;
-        var heading = emergency ? "EMERGENCY: call emergency services now" : "See a doctor today";
-        var body = string.Join("\n\n", alert.Advice.Select(Markup.Escape))
+        var locale = AssessmentRenderer.Country;
+        var heading = emergency ? $"EMERGENCY: {locale.CallEmergency} now" : "See a doctor today";
+        var body = string.Join("\n\n", alert.Advice.Select(a => Markup.Escape(locale.Fill(a))))
             + (emergency ? "" : "\n\n[grey]You can answer a few more questions for a fuller picture; they will not make this advice less urgent.[/]");
         console.WriteLine();
         console.Write(new Panel(new Markup(body)).Header($"[bold]{heading}[/]").BorderColor(emergency ? Color.Red : Color.Orange1));

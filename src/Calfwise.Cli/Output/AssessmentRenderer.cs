@@ -15,7 +15,7 @@ internal sealed class AssessmentRenderer(IAnsiConsole console, KnowledgeBase kno
     private const int BarWidth = 20;
 
     /// <summary>The country of <see cref="CountryVariable"/>, or the default when it is unset or not known.</summary>
-    private static Locale Country => Locale.For(Environment.GetEnvironmentVariable(CountryVariable)) ?? Locale.Default;
+    public static Locale Country => Locale.For(Environment.GetEnvironmentVariable(CountryVariable)) ?? Locale.Default;
 
     public void Render(Assessment assessment) => Render(new AssessmentPresenter(knowledge, Country).Present(assessment));
 

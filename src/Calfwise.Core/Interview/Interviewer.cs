@@ -131,8 +131,11 @@ public sealed partial class Interviewer
     /// <inheritdoc cref="Applies(ValidatedCase, string)"/>
     public Result<bool> Applies(PatientCase input, string findingId) => CaseValidator.Validate(input, _knowledge, _time).Map(v => Applies(v, findingId));
 
-    /// <summary>Urgent or emergency advice that holds already: the fired red flags of the triage level, or the triage's own advice.</summary>
-    private static InterviewAlert? Alert(Assessment assessment)
+    /// <summary>
+    /// Urgent or emergency advice that holds already: what to do now, in the words and time frame of the results
+    /// banner (<see cref="Presentation.PlainLayer.AdviceText"/>), then why, in the words of each fired red flag of the level.
+    /// </summary>
+    private InterviewAlert? Alert(Assessment assessment)
     {
         var level = assessment.Triage.Level;
         if (level < TriageLevel.Urgent)
@@ -141,9 +144,10 @@ public sealed partial class Interviewer
         }
 
         var flags = assessment.RedFlags.Where(f => f.Level == level).ToList();
+        var now = Presentation.PlainLayer.AdviceText(_knowledge, level, flags);
         return flags.Count > 0
-            ? new InterviewAlert(level, flags.Select(f => f.Id).ToList(), flags.Select(f => f.Text).ToList())
-            : new InterviewAlert(level, ["triage-" + level.ToId()], [assessment.Triage.Advice]);
+            ? new InterviewAlert(level, flags.Select(f => f.Id).ToList(), [now, .. flags.Select(f => f.Text)])
+            : new InterviewAlert(level, ["triage-" + level.ToId()], [now, .. assessment.Triage.Reasons]);
     }
 
     private InterviewQuestion? ChooseFinding(ValidatedCase input, Assessment assessment, HashSet<string> fired, Applicability applies)

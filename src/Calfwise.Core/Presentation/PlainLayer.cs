@@ -61,12 +61,20 @@ internal sealed class PlainLayer(KnowledgeBase knowledge, Locale locale)
     /// The advice for a level in plain words: the first fired red flag at that level with advice of its own (so its
     /// time frame is the one given), else the level's; with the local numbers.
     /// </summary>
-    public string Advice(TriageLevel level, IEnumerable<FiredRedFlag> redFlags)
+    public string Advice(TriageLevel level, IEnumerable<FiredRedFlag> redFlags) => locale.Fill(AdviceText(knowledge, level, redFlags));
+
+    /// <summary>
+    /// The one rule for what to do now, before the locale fills its placeholders: the advice of the first fired red flag
+    /// of the triage level (its own time frame, such as a scan within 4 hours), else the level's plain advice. The
+    /// results banner and the interview's immediate advice both use it, so they always say the same.
+    /// </summary>
+    public static string AdviceText(KnowledgeBase knowledge, TriageLevel level, IEnumerable<FiredRedFlag> redFlags)
     {
+        ArgumentNullException.ThrowIfNull(knowledge);
         var flagAdvice = redFlags
             .Where(f => f.Level == level)
             .Select(f => knowledge.RedFlags.FirstOrDefault(r => r.Id == f.Id)?.Advice)
             .FirstOrDefault(a => a is not null);
-        return locale.Fill(flagAdvice ?? knowledge.TriageAdvice[level].Plain);
+        return flagAdvice ?? knowledge.TriageAdvice[level].Plain;
     }
 }

@@ -1,10 +1,8 @@
 using Calfwise.Core.Cases;
 using Calfwise.Core.Diary;
-using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Presentation;
 using Calfwise.Data;
-using Calfwise.Web.Pages.Diary;
 using Calfwise.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,26 +11,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Calfwise.Web.Pages;
 
 /// <summary>Results for a case posted from the interview or the lab page; signed-in people can save them.</summary>
-public sealed class ResultsModel(
-    KnowledgeBase knowledge,
-    AssessmentEngine engine,
-    DiaryPatterns patterns,
-    DiaryStore diary,
-    AssessmentStore assessments,
-    SignInManager<CalfwiseUser> signIn,
-    Locale locale,
-    TimeProvider clock) : PageModel
+public sealed class ResultsModel(KnowledgeBase knowledge, PersonalAssessment assessor, SignInManager<CalfwiseUser> signIn, TimeProvider clock) : PageModel
 {
-    private Assessment? _assessment;
+    private PersonalResult? _result;
 
     /// <summary>The assessment as shown; what is saved is exactly this.</summary>
-    public AssessmentView? View { get; private set; }
+    public AssessmentView? View => _result?.View;
 
     public string CaseJsonText { get; private set; } = "";
 
     public List<InputError> Errors { get; } = [];
 
-    public PatternSummary? Diary { get; private set; }
+    public PatternSummary? Diary => _result?.Diary;
 
     public bool Saved { get; private set; }
 
@@ -47,18 +37,17 @@ public sealed class ResultsModel(
             return Challenge();
         }
 
-        if (await AssessAsync(input, ct).ConfigureAwait(false) is not var (entered, assessed) || _assessment is null || View is null)
+        if (await AssessAsync(input, ct).ConfigureAwait(false) is { } result)
         {
-            return Page();
+            await assessor.SaveAsync(User.Id(), result, ct).ConfigureAwait(false);
+            Saved = true;
         }
 
-        await assessments.SaveAsync(User.Id(), clock.GetUtcNow(), entered, assessed, _assessment, View, knowledge.Version, ct).ConfigureAwait(false);
-        Saved = true;
         return Page();
     }
 
-    /// <summary>Assesses the posted case, with the diary's patterns for a signed-in person; the case as entered and as assessed.</summary>
-    private async Task<(PatientCase Entered, PatientCase Assessed)?> AssessAsync(CaseInput input, CancellationToken ct)
+    /// <summary>Assesses the posted case, with the diary's patterns for a signed-in person.</summary>
+    private async Task<PersonalResult?> AssessAsync(CaseInput input, CancellationToken ct)
     {
         var read = input.Read(knowledge, CaseValidator.Today(clock));
         if (!read.IsValid)
@@ -67,25 +56,10 @@ public sealed class ResultsModel(
             return null;
         }
 
-        var entered = read.Case;
-        var patient = entered;
-        if (signIn.IsSignedIn(User))
-        {
-            // The diary's patterns are evidence too, without overriding what the person answered.
-            Diary = (await DiaryData.LoadAsync(diary, patterns, User.Id(), ct).ConfigureAwait(false)).Summary;
-            patient = DiaryPatterns.Apply(entered, Diary);
-        }
-
-        CaseJsonText = CaseJson.Write(entered);
-        var outcome = engine.Assess(patient);
-        if (!outcome.IsSuccess)
-        {
-            Errors.AddRange(outcome.Errors);
-            return null;
-        }
-
-        _assessment = outcome.Value;
-        View = new AssessmentPresenter(knowledge, locale).Present(_assessment);
-        return (entered, patient);
+        CaseJsonText = CaseJson.Write(read.Case);
+        var outcome = await assessor.AssessAsync(read.Case, signIn.IsSignedIn(User) ? User.Id() : null, ct).ConfigureAwait(false);
+        Errors.AddRange(outcome.Errors);
+        _result = outcome.Value;
+        return _result;
     }
 }

@@ -24,9 +24,10 @@ public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedA
     public DoctorSummary? Summary { get; init; }
 
     /// <summary>The report's assessment, or null when nothing was saved (or an old saved case no longer reads).</summary>
-    public static ReportAssessment? From(StoredAssessment? saved, KnowledgeBase knowledge, AssessmentEngine engine, PatternSummary diary, DateOnly today)
+    public static ReportAssessment? From(StoredAssessment? saved, KnowledgeBase knowledge, AssessmentEngine engine, AssessmentPresenter presenter, PatternSummary diary, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(presenter);
         ArgumentNullException.ThrowIfNull(engine);
         if (saved is null)
         {
@@ -51,7 +52,7 @@ public sealed record ReportAssessment(AssessmentView View, DateTimeOffset SavedA
             return null;
         }
 
-        var again = new AssessmentPresenter(knowledge).Present(outcome.Value);
+        var again = presenter.Present(outcome.Value);
         return new ReportAssessment(
             again,
             saved.CreatedAt,

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Calfwise.Core.Diary;
 using Calfwise.Core.Engine;
 using Calfwise.Core.Interview;
+using Calfwise.Core.Knowledge;
 using Calfwise.Core.Presentation;
 using Calfwise.Data;
 using Calfwise.Knowledge;
@@ -27,6 +28,8 @@ public static class CalfwiseSetup
         services.AddSingleton<DiaryPatterns>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ConfiguredLocale(configuration));
+        services.AddSingleton(sp => new AssessmentPresenter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<Locale>()));
+        services.AddScoped<Pages.PersonalAssessment>();
         services.AddCalfwiseTelemetry(configuration);
 
         services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);

@@ -1,3 +1,4 @@
+using Calfwise.Core.Presentation;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -18,6 +19,7 @@ namespace Calfwise.Web.Pages.Report;
 public sealed class IndexModel(
     KnowledgeBase knowledge,
     AssessmentEngine engine,
+    AssessmentPresenter presenter,
     DiaryPatterns patterns,
     CalfwiseDbContext db,
     DiaryStore diary,
@@ -111,6 +113,6 @@ public sealed class IndexModel(
         var userId = User.Id();
         Now = await clock.NowAsync(userId, null, ct).ConfigureAwait(false);
         Diary = await DiaryData.LoadAsync(diary, patterns, userId, ct).ConfigureAwait(false);
-        Assessment = ReportAssessment.From(await assessments.LatestAsync(userId, ct).ConfigureAwait(false), knowledge, engine, Diary.Summary, Now.Today);
+        Assessment = ReportAssessment.From(await assessments.LatestAsync(userId, ct).ConfigureAwait(false), knowledge, engine, presenter, Diary.Summary, Now.Today);
     }
 }

@@ -1,11 +1,9 @@
 using Calfwise.Core.Cases;
 using Calfwise.Core.Diary;
-using Calfwise.Core.Engine;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Presentation;
 using Calfwise.Data;
 using Calfwise.Web.Pages;
-using Calfwise.Web.Pages.Diary;
 using Calfwise.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -21,20 +19,19 @@ namespace Calfwise.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public sealed class SaveResultsModel(
     KnowledgeBase knowledge,
-    AssessmentEngine engine,
-    DiaryPatterns patterns,
-    DiaryStore diary,
-    AssessmentStore assessments,
+    PersonalAssessment assessor,
     PendingResults pending,
     SignInManager<CalfwiseUser> signIn,
     TimeProvider clock) : PageModel
 {
+    private PersonalResult? _result;
+
     /// <summary>The results as shown and saved, or null when there was nothing to save.</summary>
-    public AssessmentView? View { get; private set; }
+    public AssessmentView? View => _result?.View;
 
     public string CaseJsonText { get; private set; } = "";
 
-    public PatternSummary? Diary { get; private set; }
+    public PatternSummary? Diary => _result?.Diary;
 
     public List<InputError> Errors { get; } = [];
 
@@ -93,19 +90,15 @@ public sealed class SaveResultsModel(
             return;
         }
 
-        // As on the results page: the diary's patterns are evidence too, without overriding what the person answered.
-        var entered = read.Case;
-        Diary = (await DiaryData.LoadAsync(diary, patterns, User.Id(), ct).ConfigureAwait(false)).Summary;
-        var assessed = DiaryPatterns.Apply(entered, Diary);
-        var outcome = engine.Assess(assessed);
-        if (!outcome.IsSuccess)
+        var outcome = await assessor.AssessAsync(read.Case, User.Id(), ct).ConfigureAwait(false);
+        if (outcome.Value is not { } result)
         {
             Errors.AddRange(outcome.Errors);
             return;
         }
 
-        View = new AssessmentPresenter(knowledge).Present(outcome.Value);
-        CaseJsonText = CaseJson.Write(entered);
-        await assessments.SaveAsync(User.Id(), clock.GetUtcNow(), entered, assessed, outcome.Value, View, knowledge.Version, ct).ConfigureAwait(false);
+        _result = result;
+        CaseJsonText = CaseJson.Write(read.Case);
+        await assessor.SaveAsync(User.Id(), result, ct).ConfigureAwait(false);
     }
 }
