@@ -93,6 +93,8 @@ public sealed class KnowledgeLoaderTests
     [InlineData("labs.yaml", "canonical: ug/L", "canonical: ug L", "malformed")] // malformed unit
     [InlineData("sources.yaml", "id: aasm-2024-rls", "id: aasm-2024-rls-x", "source 'aasm-2024-rls' is not in sources.yaml")] // a number whose source is gone
     [InlineData("diary.yaml", "steadyDaysEach: 7", "steadyDaysEach: 2", "'steadyDaysEach' must be at least 'minDaysEach' (3), not 2")] // "steady" on fewer days than are compared at all
+    [InlineData("findings.yaml", "askIf: { finding: calf-twitching }", "askIf: { findingNo: calf-twitching }", "askIf may not use negations")] // a negation would hide a question when an answer is missing
+    [InlineData("findings.yaml", "askIf: { finding: calf-twitching }", "askIf: { finding: calf-twitchng }", "'calf-twitchng' does not exist")] // askIf names a finding that is not there
     [InlineData("conditions.yaml", "    plain: \"An urge to move", "    plainer: \"An urge to move", "missing 'plain'")] // a condition without plain words
     [InlineData("triage.yaml", "plain: \"Call {emergency} now,", "plain: \"Call {ambulance} now,", "placeholder '{ambulance}'")] // a number the locale cannot fill
     [InlineData("red-flags.yaml", "advice: \"See a doctor today for a scan of the leg,", "advice: \"See a doctor today for a scan of the leg, and this sentence goes on and on and on well past the point where a person reading it on a phone in a hurry would still follow it, which is exactly what the limit is for,", "plain text is at most")] // plain words too long

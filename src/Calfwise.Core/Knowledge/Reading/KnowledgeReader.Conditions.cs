@@ -26,6 +26,11 @@ internal sealed partial class KnowledgeReader
         var (id, label, question, category) = (Id(map), map.Str("label"), map.Str("question"), map.Str("category"));
         var askOnly = new FindingAudience(map.SexValue("sex", required: false), map.Decimal("minAge", required: false), map.Decimal("maxAge", required: false));
         var askIf = map.Raw("askIf") is null ? null : Rules.At(map, "askIf");
+        if (askIf is not null && askIf.Descendants().Any(r => r is NotRule || r is FindingRule { Answer: not AnswerKind.Yes }))
+        {
+            // askIf is read with unanswered findings as yes, which only a rule without negations keeps on the safe side.
+            map.Error("askIf may not use negations (not, findingNo, findingUnknown): unanswered findings are read as yes");
+        }
         return id is null || label is null || question is null || category is null
             ? null
             : new Finding(id, label, question, category, map.Str("group", required: false), map.Location) { Audience = askOnly, AskIf = askIf };
