@@ -21,6 +21,7 @@ public static class CalfwiseSetup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.AddCalfwiseDeployment();
 
         services.AddSingleton(EmbeddedKnowledge.Instance);
         services.AddSingleton<AssessmentEngine>();
@@ -118,12 +119,14 @@ public static class CalfwiseSetup
 
     public static void UseCalfwise(this WebApplication app)
     {
+        app.UseCalfwiseDeploymentFirst();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

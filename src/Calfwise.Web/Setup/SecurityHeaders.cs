@@ -1,6 +1,9 @@
 namespace Calfwise.Web.Setup;
 
-/// <summary>Security headers on every response: a strict content security policy (no inline script), no framing, no sniffing.</summary>
+/// <summary>
+/// Security headers on every response: a strict content security policy (no inline script), no framing, no sniffing,
+/// and <c>Cache-Control: no-store</c> on everything but static files.
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     // The API reference page (Scalar) loads its own script and styles from this app; everything else is same-origin.
@@ -21,6 +24,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (!context.Request.Path.HasValue || !Path.HasExtension(context.Request.Path.Value))
+        {
+            // Pages and API answers hold health information (even the anonymous results): never kept in a cache.
+            headers.CacheControl = "no-store";
+        }
+
         return next(context);
     }
 }
