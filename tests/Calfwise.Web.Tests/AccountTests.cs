@@ -75,6 +75,28 @@ public sealed class AccountTests(CalfwiseFactory factory) : IClassFixture<Calfwi
         Assert.Contains("at least 10 characters", await shortOne.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Changing_the_passphrase_follows_the_same_rule_and_the_page_states_it()
+    {
+        var client = await factory.SignedInClientAsync($"change-{Guid.NewGuid():N}@example.org");
+        const string page = "/Identity/Account/Manage/ChangePassword";
+        var form = await client.GetStringAsync(page);
+        Assert.Contains("data-val-length-min=\"10\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("at least 6", form, StringComparison.Ordinal);
+
+        foreach (var (tried, message) in new[] { ("Zq8#w", "at least 10 characters"), ("password12", "too easy to guess") })
+        {
+            var response = await CalfwiseFactory.PostFormAsync(client, page, new()
+            {
+                ["Input.OldPassword"] = Password,
+                ["Input.NewPassword"] = tried,
+                ["Input.ConfirmPassword"] = tried,
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]

@@ -126,6 +126,14 @@ public sealed class LoginLimitTests(CalfwiseFactory factory) : IClassFixture<Cal
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await PostFromAsync(client, "192.0.2.2")).StatusCode); // IPv4 addresses each count alone
     }
 
+    [Theory]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64")]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.7")]
+    [InlineData("192.0.2.7", "192.0.2.7")]
+    public void A_client_is_one_IPv4_address_or_one_IPv6_64(string address, string client) =>
+        Assert.Equal(client, Calfwise.Web.Setup.ClientPartition.Key(IPAddress.Parse(address)));
+
     private static async Task<HttpResponseMessage> PostFromAsync(HttpClient client, string address)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Identity/Account/Login") { Content = new FormUrlEncodedContent([]) };

@@ -22,8 +22,11 @@ public static class IdentitySetup
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                // No hard lockout that anyone could trigger: LoginThrottle delays attempts instead.
-                options.Lockout.AllowedForNewUsers = false;
+                // Wrong passphrases never lock an account (LoginThrottle delays attempts instead; see ThrottledSignInManager).
+                // Identity's lockout is left for wrong two-factor codes, which only someone who knows the passphrase can send.
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<CalfwiseDbContext>()
@@ -41,7 +44,11 @@ public static class IdentitySetup
                 await CheckBeforeWritesAsync(context).ConfigureAwait(false);
             };
         });
-        services.Configure<MvcOptions>(options => options.Filters.Add<SafeReturnUrl>());
+        services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add<SafeReturnUrl>();
+            options.ModelMetadataDetailsProviders.Add(new PasswordLengthMetadata());
+        });
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Calfwise.Web.Areas.Identity.Pages.Account;
 
@@ -13,7 +14,7 @@ namespace Calfwise.Web.Areas.Identity.Pages.Account;
 /// says to wait, the answer is 429 with <c>Retry-After</c>; the return address is followed only when it is local.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<CalfwiseUser> signIn, LoginThrottle throttle) : PageModel
+public sealed class LoginModel(SignInManager<CalfwiseUser> signIn, LoginThrottle throttle, IOptions<IdentityOptions> identity) : PageModel
 {
     public const string WrongMessage = "That email address and passphrase do not match an account.";
 
@@ -52,7 +53,9 @@ public sealed class LoginModel(SignInManager<CalfwiseUser> signIn, LoginThrottle
 
         if (result.IsLockedOut)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(throttle.Wait(Input.Email).TotalSeconds));
+            // The throttle's wait; or, after wrong two-factor codes, Identity's lockout (see IdentitySetup).
+            var wait = throttle.Wait(Input.Email) is { Ticks: > 0 } delay ? delay : identity.Value.Lockout.DefaultLockoutTimeSpan;
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             ModelState.AddModelError(string.Empty, $"Too many wrong passphrases for this address. Please wait {seconds} second{(seconds == 1 ? "" : "s")} and try again.");
             var page = Page();
