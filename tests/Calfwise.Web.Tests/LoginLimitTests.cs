@@ -126,6 +126,25 @@ public sealed class LoginLimitTests(CalfwiseFactory factory) : IClassFixture<Cal
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await PostFromAsync(client, "192.0.2.2")).StatusCode); // IPv4 addresses each count alone
     }
 
+    [Fact]
+    public void Attempts_sent_together_count_before_they_finish_so_only_the_free_ones_go_ahead()
+    {
+        var throttle = new Calfwise.Web.Areas.Identity.LoginThrottle(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
+        var allowed = 0;
+        Parallel.For(0, 50, _ =>
+        {
+            if (throttle.Attempt("Someone@Example.org") == TimeSpan.Zero)
+            {
+                Interlocked.Increment(ref allowed);
+            }
+        });
+
+        Assert.Equal(Calfwise.Web.Areas.Identity.LoginThrottle.FreeFailures + 1, allowed);
+        Assert.True(throttle.Wait("someone@example.org") > TimeSpan.Zero); // the same account, however it is written
+        throttle.Succeeded("SOMEONE@example.org");
+        Assert.Equal(TimeSpan.Zero, throttle.Attempt("someone@example.org"));
+    }
+
     [Theory]
     [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
     [InlineData("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64")]

@@ -7,7 +7,7 @@ namespace Calfwise.Web.Areas.Identity;
 
 /// <summary>
 /// Logging in with an email and passphrase: refused without checking while <see cref="LoginThrottle"/> says to wait,
-/// failures counted there (never Identity's hard lockout), and an unknown address costs a passphrase hash check like a
+/// each attempt counted there until it succeeds (never Identity's hard lockout), and an unknown address costs a passphrase hash check like a
 /// real one, so neither the answer nor its time tells whether the address has an account.
 /// </summary>
 public sealed class ThrottledSignInManager(
@@ -30,7 +30,7 @@ public sealed class ThrottledSignInManager(
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         ArgumentNullException.ThrowIfNull(userName);
-        if (throttle.Wait(userName) > TimeSpan.Zero)
+        if (throttle.Attempt(userName) > TimeSpan.Zero)
         {
             return SignInResult.LockedOut;
         }
@@ -40,7 +40,6 @@ public sealed class ThrottledSignInManager(
         {
             s_dummyHash ??= hasher.HashPassword(DummyUser, Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(DummyUser, s_dummyHash, password);
-            throttle.Failed(userName);
             return SignInResult.Failed;
         }
 
@@ -48,10 +47,6 @@ public sealed class ThrottledSignInManager(
         if (result.Succeeded || result.RequiresTwoFactor)
         {
             throttle.Succeeded(userName);
-        }
-        else
-        {
-            throttle.Failed(userName);
         }
 
         return result;
