@@ -42,24 +42,38 @@ public sealed partial class CalfwiseFactory : WebApplicationFactory<Program>
     /// <summary>A client with its own cookies, not following redirects so that tests see them.</summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Registers a new account through the real form and returns a client signed in as it.</summary>
+    /// <summary>Registers a new account through the real form, then logs in with it; returns the signed-in client.</summary>
     public async Task<HttpClient> SignedInClientAsync(string email, string password = "correct horse battery")
     {
-        var client = Client();
-        var token = await TokenAsync(client, "/Identity/Account/Register");
-        var response = await client.PostAsync("/Identity/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await PostFormAsync(Client(), "/Identity/Account/Register", new()
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
-            ["__RequestVerificationToken"] = token,
-        }));
+        });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"registration failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
         }
 
-        return client;
+        return await LoggedInClientAsync(email, password);
+    }
+
+    /// <summary>A new client (another browser) logged in to an existing account through the real form.</summary>
+    public async Task<HttpClient> LoggedInClientAsync(string email, string password)
+    {
+        var client = Client();
+        var response = await PostFormAsync(client, "/Identity/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? client
+            : throw new InvalidOperationException($"log-in failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>GETs a page for its antiforgery token, then posts the form fields back to it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await TokenAsync(client, page);
+        return await client.PostAsync(page, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>The antiforgery token of a page's form.</summary>

@@ -151,33 +151,6 @@ public sealed partial class PageTests(CalfwiseFactory factory) : IClassFixture<C
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        var email = $"locked-{Guid.NewGuid():N}@example.org";
-        await factory.SignedInClientAsync(email, "the right passphrase");
-        var client = factory.Client();
-        async Task<HttpResponseMessage> LoginAsync(string password) => await client.PostAsync("/Identity/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-            ["__RequestVerificationToken"] = await CalfwiseFactory.TokenAsync(client, "/Identity/Account/Login"),
-        }));
-
-        for (var i = 0; i < 4; i++)
-        {
-            var wrong = await LoginAsync("not the passphrase");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode); // the form again, with an error; not signed in
-        }
-
-        var fifth = await LoginAsync("not the passphrase");
-        Assert.Contains("Lockout", fifth.Headers.Location?.ToString(), StringComparison.Ordinal);
-
-        var right = await LoginAsync("the right passphrase");
-        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
-        Assert.Contains("Lockout", right.Headers.Location?.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_exports_hold_only_my_data_and_no_spreadsheet_formulas()
     {
         var mine = await factory.SignedInClientAsync($"export-a-{Guid.NewGuid():N}@example.org");

@@ -23,19 +23,21 @@ public sealed partial class SaveResultsTests(CalfwiseFactory factory) : IClassFi
     private static readonly string Example = File.ReadAllText(Path.Combine(Repository.Root, "examples", "benign-twitch-coffee.json"));
 
     [Fact]
-    public async Task Registering_from_the_results_page_returns_to_the_same_results_and_saves_them()
+    public async Task Registering_and_logging_in_from_the_results_page_returns_to_the_same_results_and_saves_them()
     {
         var client = factory.Client();
         var email = $"results-{Guid.NewGuid():N}@example.org";
         var (shownCase, account) = await LeaveResultsAsync(client, "register");
         Assert.StartsWith("/Identity/Account/Register", account, StringComparison.Ordinal);
 
-        var back = await SubmitAsync(client, account, new()
+        var login = await SubmitAsync(client, account, new()
         {
             ["Input.Email"] = email,
             ["Input.Password"] = Password,
             ["Input.ConfirmPassword"] = Password,
         });
+        Assert.StartsWith("/Identity/Account/Login", login, StringComparison.Ordinal); // registration never says whether the address was new
+        var back = await SubmitAsync(client, login, new() { ["Input.Email"] = email, ["Input.Password"] = Password });
 
         await AssertSavedAsync(client, back, email, shownCase);
     }

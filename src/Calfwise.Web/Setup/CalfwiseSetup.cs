@@ -7,7 +7,6 @@ using Calfwise.Core.Presentation;
 using Calfwise.Data;
 using Calfwise.Knowledge;
 using Calfwise.Web.Api;
-using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 namespace Calfwise.Web.Setup;
@@ -36,24 +35,7 @@ public static class CalfwiseSetup
         services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
         services.AddScoped<PersonClock>();
         services.AddSingleton<Areas.Identity.PendingResults>();
-        services.AddDefaultIdentity<CalfwiseUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false;
-                // Length over composition rules (NIST SP 800-63B): a long passphrase is easier to remember and harder to guess.
-                options.Password.RequiredLength = 10;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.User.RequireUniqueEmail = true;
-            })
-            .AddEntityFrameworkStores<CalfwiseDbContext>()
-            .AddSignInManager<LockoutSignInManager>();
-        // A deleted account or a changed password ends the other devices' sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddCalfwiseIdentity();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.HttpOnly = true;
@@ -73,7 +55,7 @@ public static class CalfwiseSetup
         {
             options.Conventions.AuthorizeFolder("/Diary");
             options.Conventions.AuthorizeFolder("/Report");
-        }).AddMvcOptions(options => options.Filters.Add<RegistrationTimeZone>());
+        });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {
@@ -86,15 +68,16 @@ public static class CalfwiseSetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = ClientPartition.RetryAfter;
             var apiPermits = configuration.GetValue("RateLimits:ApiPermitsPerMinute", 600);
             var loginPermits = configuration.GetValue("RateLimits:LoginPermitsPerMinute", 10);
             options.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientPartition.Key(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPermits, Window = TimeSpan.FromMinutes(1) }));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/Identity/Account", StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        "login:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        "login:" + ClientPartition.Key(context),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter("none"));
         });

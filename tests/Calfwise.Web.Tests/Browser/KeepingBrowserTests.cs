@@ -19,10 +19,7 @@ public sealed class KeepingBrowserTests(BrowserFixture browser) : IClassFixture<
         var banner = await page.Locator("section.banner").InnerTextAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
-        await page.Locator("#Input_Email").FillAsync($"keep-{Guid.NewGuid():N}@example.org");
-        await page.Locator("#Input_Password").FillAsync(Flows.Password);
-        await page.Locator("#Input_ConfirmPassword").FillAsync(Flows.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Flows.FillRegistrationAsync(page, $"keep-{Guid.NewGuid():N}@example.org");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your results", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved to your account");
