@@ -96,3 +96,72 @@ public sealed class InterviewFitTests
         Assert.True(step.Question.Checklist || step.Question.Items.Count == 1);
     }
 }
+
+/// <summary>Cases a review found: each failed before its fix.</summary>
+public sealed class InterviewReviewTests
+{
+    private static readonly KnowledgeBase Knowledge = EmbeddedKnowledge.Instance;
+    private static readonly Interviewer Interviewer = new(Knowledge);
+
+    [Fact]
+    public void A_lab_result_given_late_still_gets_its_warning_sign_asked_after_the_answer_cap()
+    {
+        // Cramps and a painful calf reach the answer cap by the lab request; calcium 1.95 mmol/L with hand or foot
+        // spasms is an emergency, so the spasm question must still be asked once the result is in.
+        var truth = new HashSet<string> { "painful-cramps", "calf-pain", "hand-foot-spasms" };
+        PatientCase patient = CaseBuilder.Man(40);
+        InterviewStep step;
+        var guard = 0;
+        while (!(step = Interviewer.Next(patient).Valid()).IsDone && guard++ < 80)
+        {
+            var question = step.Question!;
+            if (question.Kind == QuestionKind.Labs)
+            {
+                patient = question.Id == "electrolytes"
+                    ? patient with { Labs = [.. patient.Labs, new LabInput("calcium", 1.95m, "mmol/L")] }
+                    : patient with { LabsUnavailable = new HashSet<string>(patient.LabsUnavailable) { question.Id } };
+                continue;
+            }
+
+            foreach (var item in question.Items)
+            {
+                patient = patient.WithAnswer(item.FindingId, truth.Contains(item.FindingId));
+            }
+        }
+
+        Assert.True(patient.Labs.Count > 0, "the electrolytes were never asked for");
+        Assert.Equal(TriageLevel.Emergency, step.Alert?.Level);
+    }
+
+    [Fact]
+    public void A_critical_lab_value_ends_the_interview_before_the_opening_question()
+    {
+        PatientCase patient = CaseBuilder.Man(60).Lab("potassium", 7.0m, "mmol/L");
+        var step = Interviewer.Next(patient).Valid();
+        Assert.True(step.IsDone);
+        Assert.Equal(TriageLevel.Emergency, step.Alert?.Level);
+    }
+
+    [Fact]
+    public void The_opening_and_the_warning_signs_offer_not_sure()
+    {
+        var opening = Interviewer.Next(CaseBuilder.Man(25)).Valid().Question!;
+        Assert.True(opening.Checklist && opening.NotSure);
+        var next = Interviewer.Next(CaseBuilder.Man(25).Yes("calf-twitching").RestOfOpeningNo(Knowledge)).Valid().Question!;
+        Assert.True(next.NotSure, $"{next.Id} offers no 'not sure'");
+    }
+
+    [Fact]
+    public void Severe_muscle_pain_after_exercise_lets_the_compartment_question_be_asked_without_calf_pain()
+    {
+        PatientCase patient = CaseBuilder.Man(25).Yes("calf-twitching", "intense-exercise-recently", "severe-muscle-pain").RestOfOpeningNo(Knowledge);
+        Assert.True(Interviewer.Applies(patient, "severe-pain-tense-calf").Valid());
+    }
+
+    [Theory]
+    [InlineData(70, "heavy-menstrual-bleeding")]
+    [InlineData(80, "recently-gave-birth")]
+    [InlineData(8, "estrogen-medicine")]
+    public void Questions_are_not_asked_outside_the_ages_they_fit(int age, string finding) =>
+        Assert.False(Interviewer.Applies(CaseBuilder.Woman(age), finding).Valid());
+}

@@ -47,13 +47,27 @@ public sealed class NextQuestionCommand(CliIo io, KnowledgeBase knowledge) : Com
             return ExitCodes.Ok;
         }
 
+        if (step.Alert is { } alert)
+        {
+            var locale = Output.AssessmentRenderer.Country;
+            var heading = alert.Level == TriageLevel.Emergency ? $"EMERGENCY: {locale.CallEmergency} now" : "See a doctor today";
+            io.Out.MarkupLine($"[bold red]{Markup.Escape(heading)}[/]");
+            foreach (var advice in alert.Advice)
+            {
+                io.Out.MarkupLine($"  {Markup.Escape(locale.Fill(advice))}");
+            }
+        }
+
         if (step.Question is not { } question)
         {
             io.Out.MarkupLine($"[green]Done:[/] {Markup.Escape(step.DoneReason ?? "")}");
             return ExitCodes.Ok;
         }
 
-        io.Out.MarkupLine($"[bold]{Markup.Escape(question.Text)}[/]");
+        var how = question.Checklist
+            ? "which of these apply (tick: yes; not ticked: no" + (question.NotSure ? "; or not sure)" : ")")
+            : "yes, no or not sure";
+        io.Out.MarkupLine($"[bold]{Markup.Escape(question.Text)}[/] [grey]({Markup.Escape(how)})[/]");
         foreach (var item in question.Items)
         {
             io.Out.MarkupLine($"  • {Markup.Escape(item.Text)} [grey]({Markup.Escape(item.FindingId)})[/]");

@@ -10,8 +10,8 @@ public sealed partial class Interviewer
     /// <summary>
     /// Warning signs that nothing said so far points to (no trigger of their red flag was answered yes or "don't
     /// know"), each of which would raise the triage were it answered yes, asked as one "do you have any of these?"
-    /// checklist, most urgent first, as NHS 111 online does. Signs a trigger made relevant are asked one at a time
-    /// before this (<see cref="RedFlagQuestion"/>), with "not sure" as an answer.
+    /// checklist, most urgent first, as NHS 111 online does, with "not sure" beside each. Signs a trigger made relevant
+    /// are asked before this, on their own flag's checklist (<see cref="RedFlagQuestion"/>).
     /// </summary>
     private InterviewQuestion? WarningSigns(ValidatedCase input, Assessment assessment, HashSet<string> fired, Applicability applies)
     {
@@ -42,6 +42,6 @@ public sealed partial class Interviewer
 
         var items = signs.OrderByDescending(s => s.Level).Take(_knowledge.Interview.MaxGroupSize).Select(s => s.FindingId).ToList();
         var why = "These are warning signs that need a doctor soon or emergency care. Most people have none of them.";
-        return new InterviewQuestion("warning-signs", QuestionKind.RedFlag, "Do you have any of these?", Items(items), [], why) { Checklist = true };
+        return new InterviewQuestion("warning-signs", QuestionKind.RedFlag, "Do you have any of these?", Items(items), [], why) { Checklist = true, NotSure = true };
     }
 }

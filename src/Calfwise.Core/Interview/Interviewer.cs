@@ -77,16 +77,18 @@ public sealed partial class Interviewer
         var interview = _knowledge.Interview;
         var assessment = _engine.Assess(input);
         var applies = new Applicability(this, input, assessment);
-        var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f) && applies.Fits(f)).ToList();
-        if (opening.Count > 0)
-        {
-            return InterviewStep.Ask(new InterviewQuestion(interview.OpeningId, QuestionKind.Opening, interview.OpeningText, Items(opening), [], "Knowing what you feel tells Calfwise which questions matter for you.") { Checklist = true });
-        }
-
         var alert = Alert(assessment);
         if (assessment.Triage.Level == TriageLevel.Emergency)
         {
-            return InterviewStep.Finish("A warning sign needs emergency care now: " + assessment.RedFlags.First(f => f.Level == TriageLevel.Emergency).Text, alert);
+            // Before the opening too: a critical lab value or an answer already given can make it an emergency.
+            var sign = assessment.RedFlags.FirstOrDefault(f => f.Level == TriageLevel.Emergency)?.Text ?? assessment.Triage.Advice;
+            return InterviewStep.Finish("A warning sign needs emergency care now: " + sign, alert);
+        }
+
+        var opening = interview.OpeningFindings.Where(f => !input.WasAsked(f) && applies.Fits(f)).ToList();
+        if (opening.Count > 0)
+        {
+            return InterviewStep.Ask(new InterviewQuestion(interview.OpeningId, QuestionKind.Opening, interview.OpeningText, Items(opening), [], "Knowing what you feel tells Calfwise which questions matter for you.") { Checklist = true, NotSure = true }, alert);
         }
 
         var fired = assessment.RedFlags.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
@@ -95,12 +97,13 @@ public sealed partial class Interviewer
             return InterviewStep.Ask(safety, alert);
         }
 
-        var asked = input.Findings.Count + input.DontKnow.Count;
-        if (asked < interview.MaxAnswers && WarningSigns(input, assessment, fired, applies) is { } screen)
+        // Warning signs are asked whatever the number of answers: results entered at a lab request can make one decisive.
+        if (WarningSigns(input, assessment, fired, applies) is { } screen)
         {
             return InterviewStep.Ask(screen, alert);
         }
 
+        var asked = input.Findings.Count + input.DontKnow.Count;
         if (asked < interview.MaxAnswers && ChooseFinding(input, assessment, fired, applies) is { } question)
         {
             return InterviewStep.Ask(question, alert);
@@ -284,7 +287,7 @@ public sealed partial class Interviewer
     /// <summary>
     /// The question about <paramref name="findingId"/>: asked alone, or, when its group is a checklist, with the other
     /// findings of that group worth asking (never the sign of a red flag that what was said made relevant, which is
-    /// always asked alone).
+    /// asked with the other signs of its flag, "not sure" beside each).
     /// </summary>
     private InterviewQuestion Question(string findingId, List<(string FindingId, double Gain)> candidates, Dictionary<string, double> probabilities, Applicability applies)
     {

@@ -84,6 +84,13 @@ public sealed class InterviewModel(KnowledgeBase knowledge, Interviewer intervie
         }
 
         var ids = question.Items.Select(i => i.FindingId).ToArray();
+        if (question.Checklist && !string.IsNullOrEmpty(input.None) && ids.Any(id => input.Answers.GetValueOrDefault(id) == "yes" || input.Unsure.ContainsKey(id)))
+        {
+            Errors.Add(new("answer", "You ticked some of these but pressed \"None of these\". Press Continue to keep what you ticked, or untick them."));
+            Advance(patient, History);
+            return;
+        }
+
         foreach (var id in ids)
         {
             var answer = input.Answers.GetValueOrDefault(id);

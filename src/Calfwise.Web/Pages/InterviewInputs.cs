@@ -77,6 +77,9 @@ public sealed class AnswerInput : InterviewStateInput
 
     /// <summary>Checklist items ticked "not sure" (form fields unsure[finding-id]).</summary>
     public Dictionary<string, string?> Unsure { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>"None of these" was pressed on a checklist.</summary>
+    public string? None { get; set; }
 }
 
 /// <summary>A lab request answered: which request, whether the person has the results, and values and units by analyte id.</summary>
