@@ -68,9 +68,41 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
     }
 }
 
-/// <summary>The SQLite database, the default: a file under ./data, in WAL mode.</summary>
+/// <summary>The SQLite database, the default: a file under ./data, in WAL mode, with secure_delete on (see <see cref="SqliteSecureDelete"/>).</summary>
 public sealed class SqliteCalfwiseDbContext(DbContextOptions<SqliteCalfwiseDbContext> options) : CalfwiseDbContext(options)
 {
+    private const string TruncatingCheckpoint = "PRAGMA wal_checkpoint(TRUNCATE);";
+
+    private bool DeletesAccount => ChangeTracker.Entries<CalfwiseUser>().Any(e => e.State == EntityState.Deleted);
+
+    /// <summary>
+    /// Saves, and when an account was deleted checkpoints the write-ahead log into the file and truncates it: the log
+    /// still holds the account's rows as they were written, which the zeroed pages in the file no longer do.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var deletesAccount = DeletesAccount;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        if (deletesAccount)
+        {
+            await Database.ExecuteSqlRawAsync(TruncatingCheckpoint, cancellationToken).ConfigureAwait(false);
+        }
+
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var deletesAccount = DeletesAccount;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (deletesAccount)
+        {
+            Database.ExecuteSqlRaw(TruncatingCheckpoint);
+        }
+
+        return saved;
+    }
+
     /// <summary>SQLite cannot order by DateTimeOffset; times are stored in UTC as sortable integers instead.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -23,7 +23,7 @@ public static class Storage
         var full = Path.GetFullPath(sqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var connection = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true }.ToString();
-        services.AddDbContext<CalfwiseDbContext, SqliteCalfwiseDbContext>(o => o.UseSqlite(connection));
+        services.AddDbContext<CalfwiseDbContext, SqliteCalfwiseDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqliteSecureDelete()));
         return services;
     }
 
