@@ -11,7 +11,7 @@ namespace Calfwise.Data;
 /// An episode is stored as its instant in UTC with the offset it was logged at beside it: PostgreSQL keeps only UTC,
 /// and SQLite orders the stored integers by clock ticks, so only UTC instants sort in time order on both.
 /// </remarks>
-public sealed class DiaryStore(CalfwiseDbContext db)
+public sealed class DiaryStore(CalfwiseDbContext db, StorageLimits limits)
 {
     private const int MaxSaveAttempts = 3;
 
@@ -32,9 +32,12 @@ public sealed class DiaryStore(CalfwiseDbContext db)
         await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.UserId == userId, ct).ConfigureAwait(false) is { } row ? ToEpisode(row) : null;
 
     /// <summary>Adds an episode with a new id and returns it as stored.</summary>
+    /// <exception cref="StorageLimitException">The person already keeps <see cref="StorageLimits.MaxEpisodesPerPerson"/> episodes.</exception>
     public async Task<DiaryEpisode> AddEpisodeAsync(string userId, DiaryEpisode episode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(episode);
+        StorageLimitException.ThrowIfFull(
+            await db.Episodes.CountAsync(e => e.UserId == userId, ct).ConfigureAwait(false), limits.MaxEpisodesPerPerson, "episodes", "diary episodes");
         var row = new EpisodeRow { Id = Guid.NewGuid(), UserId = userId, Leg = "", Location = "", Kind = "" };
         CopyTo(episode, row);
         db.Episodes.Add(row);
@@ -69,6 +72,7 @@ public sealed class DiaryStore(CalfwiseDbContext db)
     /// Two saves of the same new day at once (a double-submitted form) both find no row and both insert; the unique index
     /// on (person, date) refuses the second, which then saves again and finds the first one's row to update.
     /// </remarks>
+    /// <exception cref="StorageLimitException">A new day when the person already keeps <see cref="StorageLimits.MaxDaysPerPerson"/> days.</exception>
     public async Task<DailyFactors> SaveDayAsync(string userId, DailyFactors factors, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(factors);
@@ -77,6 +81,8 @@ public sealed class DiaryStore(CalfwiseDbContext db)
             var row = await db.DailyFactors.FirstOrDefaultAsync(d => d.UserId == userId && d.Date == factors.Date, ct).ConfigureAwait(false);
             if (row is null)
             {
+                StorageLimitException.ThrowIfFull(
+                    await db.DailyFactors.CountAsync(d => d.UserId == userId, ct).ConfigureAwait(false), limits.MaxDaysPerPerson, "days", "logged days");
                 row = new DailyFactorsRow { Id = Guid.NewGuid(), UserId = userId, Date = factors.Date };
                 db.DailyFactors.Add(row);
             }

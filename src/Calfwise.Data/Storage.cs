@@ -10,8 +10,9 @@ public static class Storage
     public const string DefaultSqlitePath = "data/calfwise.db";
 
     /// <summary>Registers <see cref="CalfwiseDbContext"/> for the chosen provider, and the stores that use it.</summary>
-    public static IServiceCollection AddCalfwiseStorage(this IServiceCollection services, string? postgres, string sqlitePath)
+    public static IServiceCollection AddCalfwiseStorage(this IServiceCollection services, string? postgres, string sqlitePath, StorageLimits? limits = null)
     {
+        services.AddSingleton(limits ?? new StorageLimits());
         services.AddScoped<DiaryStore>();
         services.AddScoped<AssessmentStore>();
         if (!string.IsNullOrWhiteSpace(postgres))

@@ -17,7 +17,14 @@ public static class DiaryEndpoints
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.Response.Headers.CacheControl = "no-store"; // a person's diary is never kept by a cache
-                return await next(context).ConfigureAwait(false);
+                try
+                {
+                    return await next(context).ConfigureAwait(false);
+                }
+                catch (StorageLimitException e)
+                {
+                    return Full(e.Error);
+                }
             });
         diary.MapGet("/episodes", async (ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
                 Results.Ok((await store.EpisodesAsync(user.Id(), ct).ConfigureAwait(false)).Select(EpisodeDto.From)))
@@ -47,6 +54,7 @@ public static class DiaryEndpoints
             })
             .Accepts<EpisodeDto>("application/json")
             .WithName("CreateEpisode")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .Produces<EpisodeDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         diary.MapPut("/episodes/{id:guid}", async (Guid id, HttpRequest request, ClaimsPrincipal user, DiaryStore store, TimeProvider clock, CancellationToken ct) =>
@@ -105,6 +113,7 @@ public static class DiaryEndpoints
             })
             .Accepts<DayDto>("application/json")
             .WithName("SaveDay")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .Produces<DayDto>()
             .ProducesValidationProblem();
         diary.MapDelete("/days/{date}", async (string date, ClaimsPrincipal user, DiaryStore store, CancellationToken ct) =>
@@ -118,6 +127,13 @@ public static class DiaryEndpoints
     /// <summary>The date in the address: exactly yyyy-MM-dd, or null (then a problem naming "date", never an empty 400).</summary>
     private static DateOnly? Date(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>409: the person keeps as much as <see cref="StorageLimits"/> allows; the problem names what is full.</summary>
+    private static ProblemHttpResult Full(InputError error) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "The diary is full.",
+        detail: $"{error.Field}: {error.Message}",
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Message] } });
 
     private static ValidationProblem BadDate() => Problems.Invalid([new InputError("date", "must be a date written yyyy-MM-dd, for example 2026-11-20")]);
 }

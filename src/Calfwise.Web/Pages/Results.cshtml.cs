@@ -51,8 +51,7 @@ public sealed class ResultsModel(
             return Page();
         }
 
-        await assessments.SaveAsync(User.Id(), clock.GetUtcNow(), entered, assessed, _assessment, View, knowledge.Version, ct).ConfigureAwait(false);
-        Saved = true;
+        Saved = await StorageLimit.SaveAsync(() => assessments.SaveAsync(User.Id(), clock.GetUtcNow(), entered, assessed, _assessment, View, knowledge.Version, ct), Errors).ConfigureAwait(false);
         return Page();
     }
 

@@ -28,7 +28,10 @@ public static class CalfwiseSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ConfiguredLocale(configuration));
 
-        services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
+        services.AddCalfwiseStorage(
+            configuration.GetConnectionString("Postgres"),
+            configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath,
+            configuration.GetSection(StorageLimits.Section).Get<StorageLimits>());
         services.AddScoped<PersonClock>();
         services.AddSingleton<Areas.Identity.PendingResults>();
         services.AddDefaultIdentity<CalfwiseUser>(options =>

@@ -106,6 +106,9 @@ public sealed class SaveResultsModel(
 
         View = new AssessmentPresenter(knowledge).Present(outcome.Value);
         CaseJsonText = CaseJson.Write(entered);
-        await assessments.SaveAsync(User.Id(), clock.GetUtcNow(), entered, assessed, outcome.Value, View, knowledge.Version, ct).ConfigureAwait(false);
+        if (!await Calfwise.Web.Pages.StorageLimit.SaveAsync(() => assessments.SaveAsync(User.Id(), clock.GetUtcNow(), entered, assessed, outcome.Value, View, knowledge.Version, ct), Errors).ConfigureAwait(false))
+        {
+            View = null; // not saved: the page says why instead of "Saved to your account"
+        }
     }
 }
