@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Calfwise.Core.Cases;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,45 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<EpisodeRow> Episodes => Set<EpisodeRow>();
 
     public DbSet<DailyFactorsRow> DailyFactors => Set<DailyFactorsRow>();
+
+    /// <summary>Saves, after checking every string against its column's length (SQLite stores any length; see <see cref="CheckLengths"/>).</summary>
+    /// <exception cref="StorageLimitException">A string is longer than its column allows.</exception>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CheckLengths();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CheckLengths();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Every string being written fits its column's maximum length: SQLite ignores declared lengths, so without this one
+    /// account could store megabytes in a 60-character field; PostgreSQL would refuse with a server error instead.
+    /// </summary>
+    private void CheckLengths()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.GetMaxLength() is { } max && property.CurrentValue is string { Length: var length } && length > max)
+                {
+                    throw new StorageLimitException(new InputError(
+                        JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), $"is {length} characters long; at most {max} are stored"));
+                }
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

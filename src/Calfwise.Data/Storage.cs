@@ -35,6 +35,9 @@ public static class Storage
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+
+            // Completes a truncating checkpoint that an account deletion could not finish while another connection was reading.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -73,6 +73,7 @@ public static class CalfwiseSetup
             options.Conventions.AuthorizeFolder("/Report");
         }).AddMvcOptions(options => options.Filters.Add<RegistrationTimeZone>());
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageLimitHandler>();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Calfwise.Web.Tests.Storage;
 
@@ -84,6 +86,22 @@ public sealed class StorageLimitTests : IDisposable
         var page = await second.Content.ReadAsStringAsync();
         Assert.DoesNotContain("Saved to your account", page, StringComparison.Ordinal);
         Assert.Contains("at most 1", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_with_an_email_longer_than_its_column_is_a_client_error_and_stores_nothing()
+    {
+        var email = new string('a', 60) + "." + new string('b', 60) + "." + new string('c', 60) + "." + new string('d', 60) + "." + new string('e', 60) + "@example.org";
+        var client = _factory.Client();
+        var response = await PostFormAsync(client, "/Identity/Account/Register", "/Identity/Account/Register", new()
+        {
+            ["Input.Email"] = email, ["Input.Password"] = "correct horse battery", ["Input.ConfirmPassword"] = "correct horse battery",
+        });
+
+        Assert.InRange((int)response.StatusCode, 200, 499);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Calfwise.Data.CalfwiseDbContext>();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email));
     }
 
     private static async Task AssertFullAsync(HttpResponseMessage response, string field, string limit)
