@@ -39,6 +39,26 @@ public static class ConcurrentDiary
 public sealed class SqliteConcurrentDiaryTests
 {
     [Fact]
+    public async Task A_day_form_submitted_many_times_at_once_saves_one_row_and_no_server_error()
+    {
+        using var factory = new CalfwiseFactory();
+        var client = await factory.SignedInClientAsync($"double-submit-{Guid.NewGuid():N}@example.org");
+        var token = await CalfwiseFactory.TokenAsync(client, "/Diary");
+        var day = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(-3);
+
+        var posts = await Task.WhenAll(Enumerable.Range(0, 120).Select(_ => client.PostAsync("/Diary?handler=Day", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["day"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["stress"] = "2",
+            ["__RequestVerificationToken"] = token,
+        }))));
+
+        Assert.All(posts, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CalfwiseDbContext>().DailyFactors.CountAsync(d => d.Date == day));
+    }
+
+    [Fact]
     public async Task Saving_the_same_new_day_in_parallel_on_sqlite_gives_one_row_and_no_server_error()
     {
         using var factory = new CalfwiseFactory();
