@@ -24,7 +24,7 @@ public sealed record StoredAssessment(
     AssessmentView? View);
 
 /// <summary>Saved assessments: each keeps its inputs, the knowledge version and the result as shown, so it can be traced.</summary>
-public sealed class AssessmentStore(CalfwiseDbContext db)
+public sealed class AssessmentStore(CalfwiseDbContext db, StorageLimits limits)
 {
     // The stored result is the presentation view, written once and read back as is: a report lays out exactly what the
     // person saw. Enums by name, so the stored text survives a reordering of their members.
@@ -34,6 +34,7 @@ public sealed class AssessmentStore(CalfwiseDbContext db)
     };
 
     /// <summary>Saves an assessment: the case as entered, the case as assessed (with the diary's findings), the result and the version.</summary>
+    /// <exception cref="StorageLimitException">The person already keeps <see cref="StorageLimits.MaxAssessmentsPerPerson"/> assessments, or a text is too long.</exception>
     public async Task<Guid> SaveAsync(
         string userId,
         DateTimeOffset at,
@@ -57,6 +58,16 @@ public sealed class AssessmentStore(CalfwiseDbContext db)
             KnowledgeVersion = knowledgeVersion,
             ResultJson = WriteView(view),
         };
+        foreach (var text in new[] { row.CaseJson, row.AssessedCaseJson, row.ResultJson })
+        {
+            if (text!.Length > limits.MaxAssessmentJsonChars)
+            {
+                throw new StorageLimitException(new InputError("case", $"This assessment is too large to keep: at most {limits.MaxAssessmentJsonChars} characters are stored."));
+            }
+        }
+
+        StorageLimitException.ThrowIfFull(
+            await db.Assessments.CountAsync(a => a.UserId == userId, ct).ConfigureAwait(false), limits.MaxAssessmentsPerPerson, "assessments", "saved assessments");
         db.Assessments.Add(row);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return row.Id;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Calfwise.Core.Cases;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,45 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<EpisodeRow> Episodes => Set<EpisodeRow>();
 
     public DbSet<DailyFactorsRow> DailyFactors => Set<DailyFactorsRow>();
+
+    /// <summary>Saves, after checking every string against its column's length (SQLite stores any length; see <see cref="CheckLengths"/>).</summary>
+    /// <exception cref="StorageLimitException">A string is longer than its column allows.</exception>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CheckLengths();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CheckLengths();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Every string being written fits its column's maximum length: SQLite ignores declared lengths, so without this one
+    /// account could store megabytes in a 60-character field; PostgreSQL would refuse with a server error instead.
+    /// </summary>
+    private void CheckLengths()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.GetMaxLength() is { } max && property.CurrentValue is string { Length: var length } && length > max)
+                {
+                    throw new StorageLimitException(new InputError(
+                        JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), $"is {length} characters long; at most {max} are stored"));
+                }
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -68,9 +109,41 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
     }
 }
 
-/// <summary>The SQLite database, the default: a file under ./data, in WAL mode.</summary>
+/// <summary>The SQLite database, the default: a file under ./data, in WAL mode, with secure_delete on (see <see cref="SqliteSecureDelete"/>).</summary>
 public sealed class SqliteCalfwiseDbContext(DbContextOptions<SqliteCalfwiseDbContext> options) : CalfwiseDbContext(options)
 {
+    private const string TruncatingCheckpoint = "PRAGMA wal_checkpoint(TRUNCATE);";
+
+    private bool DeletesAccount => ChangeTracker.Entries<CalfwiseUser>().Any(e => e.State == EntityState.Deleted);
+
+    /// <summary>
+    /// Saves, and when an account was deleted checkpoints the write-ahead log into the file and truncates it: the log
+    /// still holds the account's rows as they were written, which the zeroed pages in the file no longer do.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var deletesAccount = DeletesAccount;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        if (deletesAccount)
+        {
+            await Database.ExecuteSqlRawAsync(TruncatingCheckpoint, cancellationToken).ConfigureAwait(false);
+        }
+
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var deletesAccount = DeletesAccount;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (deletesAccount)
+        {
+            Database.ExecuteSqlRaw(TruncatingCheckpoint);
+        }
+
+        return saved;
+    }
+
     /// <summary>SQLite cannot order by DateTimeOffset; times are stored in UTC as sortable integers instead.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

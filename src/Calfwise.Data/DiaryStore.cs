@@ -11,8 +11,10 @@ namespace Calfwise.Data;
 /// An episode is stored as its instant in UTC with the offset it was logged at beside it: PostgreSQL keeps only UTC,
 /// and SQLite orders the stored integers by clock ticks, so only UTC instants sort in time order on both.
 /// </remarks>
-public sealed class DiaryStore(CalfwiseDbContext db)
+public sealed class DiaryStore(CalfwiseDbContext db, StorageLimits limits)
 {
+    private const int MaxSaveAttempts = 3;
+
     /// <summary>Everything in one person's diary, newest first.</summary>
     public async Task<(IReadOnlyList<DiaryEpisode> Episodes, IReadOnlyList<DailyFactors> Days)> LoadAsync(string userId, CancellationToken ct)
     {
@@ -30,9 +32,12 @@ public sealed class DiaryStore(CalfwiseDbContext db)
         await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.UserId == userId, ct).ConfigureAwait(false) is { } row ? ToEpisode(row) : null;
 
     /// <summary>Adds an episode with a new id and returns it as stored.</summary>
+    /// <exception cref="StorageLimitException">The person already keeps <see cref="StorageLimits.MaxEpisodesPerPerson"/> episodes.</exception>
     public async Task<DiaryEpisode> AddEpisodeAsync(string userId, DiaryEpisode episode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(episode);
+        StorageLimitException.ThrowIfFull(
+            await db.Episodes.CountAsync(e => e.UserId == userId, ct).ConfigureAwait(false), limits.MaxEpisodesPerPerson, "episodes", "diary episodes");
         var row = new EpisodeRow { Id = Guid.NewGuid(), UserId = userId, Leg = "", Location = "", Kind = "" };
         CopyTo(episode, row);
         db.Episodes.Add(row);
@@ -63,25 +68,36 @@ public sealed class DiaryStore(CalfwiseDbContext db)
             .Select(ToFactors).ToList();
 
     /// <summary>Saves a day's factors: one row per person and date, replaced when the day is logged again.</summary>
+    /// <remarks>
+    /// Two saves of the same new day at once (a double-submitted form) both find no row and both insert; the unique index
+    /// on (person, date) refuses the second, which then saves again and finds the first one's row to update.
+    /// </remarks>
+    /// <exception cref="StorageLimitException">A new day when the person already keeps <see cref="StorageLimits.MaxDaysPerPerson"/> days.</exception>
     public async Task<DailyFactors> SaveDayAsync(string userId, DailyFactors factors, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(factors);
-        var row = await db.DailyFactors.FirstOrDefaultAsync(d => d.UserId == userId && d.Date == factors.Date, ct).ConfigureAwait(false);
-        if (row is null)
+        for (var attempt = 1; ; attempt++)
         {
-            row = new DailyFactorsRow { Id = Guid.NewGuid(), UserId = userId, Date = factors.Date };
-            db.DailyFactors.Add(row);
-        }
+            var row = await db.DailyFactors.FirstOrDefaultAsync(d => d.UserId == userId && d.Date == factors.Date, ct).ConfigureAwait(false);
+            if (row is null)
+            {
+                StorageLimitException.ThrowIfFull(
+                    await db.DailyFactors.CountAsync(d => d.UserId == userId, ct).ConfigureAwait(false), limits.MaxDaysPerPerson, "days", "logged days");
+                row = new DailyFactorsRow { Id = Guid.NewGuid(), UserId = userId, Date = factors.Date };
+                db.DailyFactors.Add(row);
+            }
 
-        row.CaffeineCups = factors.CaffeineCups;
-        row.AlcoholUnits = factors.AlcoholUnits;
-        row.SleepHours = factors.SleepHours;
-        row.Stress = factors.Stress;
-        row.ExerciseMinutes = factors.ExerciseMinutes;
-        row.FluidsLitres = factors.FluidsLitres;
-        row.IronTaken = factors.IronTaken;
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return ToFactors(row);
+            CopyTo(factors, row);
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                return ToFactors(row);
+            }
+            catch (DbUpdateException e) when (attempt < MaxSaveAttempts && UniqueViolation.Is(e))
+            {
+                db.Entry(row).State = EntityState.Detached; // the other save's row is read on the next attempt
+            }
+        }
     }
 
     /// <summary>Deletes the person's factors for a date; false when there were none.</summary>
@@ -96,6 +112,17 @@ public sealed class DiaryStore(CalfwiseDbContext db)
     public async Task SetTimeZoneAsync(string userId, string zoneId, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId && u.TimeZone != zoneId)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZone, zoneId), ct).ConfigureAwait(false);
+
+    private static void CopyTo(DailyFactors factors, DailyFactorsRow row)
+    {
+        row.CaffeineCups = factors.CaffeineCups;
+        row.AlcoholUnits = factors.AlcoholUnits;
+        row.SleepHours = factors.SleepHours;
+        row.Stress = factors.Stress;
+        row.ExerciseMinutes = factors.ExerciseMinutes;
+        row.FluidsLitres = factors.FluidsLitres;
+        row.IronTaken = factors.IronTaken;
+    }
 
     private static void CopyTo(DiaryEpisode episode, EpisodeRow row)
     {

@@ -10,8 +10,9 @@ public static class Storage
     public const string DefaultSqlitePath = "data/calfwise.db";
 
     /// <summary>Registers <see cref="CalfwiseDbContext"/> for the chosen provider, and the stores that use it.</summary>
-    public static IServiceCollection AddCalfwiseStorage(this IServiceCollection services, string? postgres, string sqlitePath)
+    public static IServiceCollection AddCalfwiseStorage(this IServiceCollection services, string? postgres, string sqlitePath, StorageLimits? limits = null)
     {
+        services.AddSingleton(limits ?? new StorageLimits());
         services.AddScoped<DiaryStore>();
         services.AddScoped<AssessmentStore>();
         if (!string.IsNullOrWhiteSpace(postgres))
@@ -23,7 +24,7 @@ public static class Storage
         var full = Path.GetFullPath(sqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var connection = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true }.ToString();
-        services.AddDbContext<CalfwiseDbContext, SqliteCalfwiseDbContext>(o => o.UseSqlite(connection));
+        services.AddDbContext<CalfwiseDbContext, SqliteCalfwiseDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqliteSecureDelete()));
         return services;
     }
 
@@ -34,6 +35,9 @@ public static class Storage
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+
+            // Completes a truncating checkpoint that an account deletion could not finish while another connection was reading.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
         }
     }
 }

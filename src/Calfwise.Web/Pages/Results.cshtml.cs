@@ -39,8 +39,8 @@ public sealed class ResultsModel(KnowledgeBase knowledge, PersonalAssessment ass
 
         if (await AssessAsync(input, ct).ConfigureAwait(false) is { } result)
         {
-            await assessor.SaveAsync(User.Id(), result, ct).ConfigureAwait(false);
-            Saved = true;
+            // At a storage limit the page says so instead of "saved".
+            Saved = await StorageLimit.SaveAsync(() => assessor.SaveAsync(User.Id(), result, ct), Errors).ConfigureAwait(false);
         }
 
         return Page();

@@ -32,7 +32,10 @@ public static class CalfwiseSetup
         services.AddScoped<Pages.PersonalAssessment>();
         services.AddCalfwiseTelemetry(configuration);
 
-        services.AddCalfwiseStorage(configuration.GetConnectionString("Postgres"), configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath);
+        services.AddCalfwiseStorage(
+            configuration.GetConnectionString("Postgres"),
+            configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath,
+            configuration.GetSection(StorageLimits.Section).Get<StorageLimits>());
         services.AddScoped<PersonClock>();
         services.AddSingleton<Areas.Identity.PendingResults>();
         services.AddCalfwiseIdentity();
@@ -57,6 +60,7 @@ public static class CalfwiseSetup
             options.Conventions.AuthorizeFolder("/Report");
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageLimitHandler>();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));

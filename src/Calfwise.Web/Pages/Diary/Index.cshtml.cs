@@ -51,9 +51,8 @@ public sealed class IndexModel(DiaryStore store, DiaryPatterns patterns, PersonC
         ArgumentNullException.ThrowIfNull(input);
         var now = await clock.NowAsync(User.Id(), input.TimeZone, ct).ConfigureAwait(false);
         var (episode, errors) = input.Read(now);
-        if (episode is not null)
+        if (episode is not null && await StorageLimit.SaveAsync(() => store.AddEpisodeAsync(User.Id(), episode, ct), Errors).ConfigureAwait(false))
         {
-            await store.AddEpisodeAsync(User.Id(), episode, ct).ConfigureAwait(false);
             return RedirectToPage(new { saved = "episode" });
         }
 
@@ -68,9 +67,8 @@ public sealed class IndexModel(DiaryStore store, DiaryPatterns patterns, PersonC
         ArgumentNullException.ThrowIfNull(input);
         var now = await clock.NowAsync(User.Id(), input.TimeZone, ct).ConfigureAwait(false);
         var (factors, errors) = input.Read(now);
-        if (factors is not null)
+        if (factors is not null && await StorageLimit.SaveAsync(() => store.SaveDayAsync(User.Id(), factors, ct), Errors).ConfigureAwait(false))
         {
-            await store.SaveDayAsync(User.Id(), factors, ct).ConfigureAwait(false);
             return RedirectToPage(new { saved = "day" });
         }
 

@@ -1,6 +1,5 @@
 using Calfwise.Core.Presentation;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Calfwise.Core.Diary;
 using Calfwise.Core.Engine;
@@ -16,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Calfwise.Web.Pages.Report;
 
 /// <summary>The report a person hands to their doctor: printable page, PDF, and an export of all their data.</summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // personal data: never kept by a cache
 public sealed class IndexModel(
     KnowledgeBase knowledge,
     AssessmentEngine engine,
@@ -74,38 +74,10 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var userId = User.Id();
-        var csv = new StringBuilder();
-        csv.AppendLine("record,id,when,kind,leg,location,duration_minutes,intensity,at_rest,caffeine_cups,alcohol_units,sleep_hours,stress,exercise_minutes,fluids_litres,iron_taken,triage,top_condition");
-        foreach (var e in (await diary.EpisodesAsync(userId, ct).ConfigureAwait(false)).OrderBy(e => e.Start))
-        {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"episode,{e.Id},{e.Start:yyyy-MM-ddTHH:mm:sszzz},{e.Kind},{e.Leg},{Csv(e.Location)},{e.DurationMinutes},{e.Intensity},{e.AtRest},,,,,,,,,");
-        }
-
-        // Days by their stored rows, so each keeps its row id as before.
-        foreach (var d in await db.DailyFactors.Where(d => d.UserId == userId).OrderBy(d => d.Date).ToListAsync(ct).ConfigureAwait(false))
-        {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"day,{d.Id},{d.Date:yyyy-MM-dd},,,,,,,{d.CaffeineCups},{d.AlcoholUnits},{d.SleepHours},{d.Stress},{d.ExerciseMinutes},{d.FluidsLitres},{d.IronTaken},,");
-        }
-
-        foreach (var a in await db.Assessments.Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt).ToListAsync(ct).ConfigureAwait(false))
-        {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"assessment,{a.Id},{a.CreatedAt:yyyy-MM-ddTHH:mm:sszzz},,,,,,,,,,,,,,{a.TriageLevel},{a.TopCondition}");
-        }
-
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "calfwise-data.csv");
-    }
-
-    /// <summary>A free-text field made safe for spreadsheets: quoted when needed, and never read as a formula.</summary>
-    internal static string Csv(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0
-            ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : text;
+        var episodes = (await diary.EpisodesAsync(userId, ct).ConfigureAwait(false)).OrderBy(e => e.Start);
+        var days = await db.DailyFactors.Where(d => d.UserId == userId).OrderBy(d => d.Date).ToListAsync(ct).ConfigureAwait(false); // rows, with their ids
+        var saved = await db.Assessments.Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt).ToListAsync(ct).ConfigureAwait(false);
+        return File(DataCsv.Write(episodes, days, saved), DataCsv.ContentType, "calfwise-data.csv");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -99,6 +99,9 @@ public sealed class SaveResultsModel(
 
         _result = result;
         CaseJsonText = CaseJson.Write(read.Case);
-        await assessor.SaveAsync(User.Id(), result, ct).ConfigureAwait(false);
+        if (!await StorageLimit.SaveAsync(() => assessor.SaveAsync(User.Id(), result, ct), Errors).ConfigureAwait(false))
+        {
+            _result = null; // not saved: the page says why instead of "Saved to your account"
+        }
     }
 }
