@@ -19,6 +19,8 @@ public sealed class DiaryApiInputTests(CalfwiseFactory factory) : IClassFixture<
     [InlineData("PUT", "/api/diary/days/2026-11-20", """{"stress": 1, "stress": 5}""", "stress")]
     [InlineData("PUT", "/api/diary/days/2026-11-20", """{"sleepHours": "NaN"}""", "sleepHours")]
     [InlineData("PUT", "/api/diary/days/2026-11-20", """{"stress": 1""", "(body)")]
+    [InlineData("POST", "/api/diary/episodes", """{"start": "2026-11-20T08:00:00Z", "durationMinutes": 1, "leg": "left", "location": "calf", "kind": "twitch", "intensity": 5, "atRest": true, "notes": "would be lost"}""", "notes")]
+    [InlineData("PUT", "/api/diary/days/2026-11-20", """{"stress": 1, "mood": 3}""", "mood")]
     public async Task Strings_for_numbers_and_duplicate_keys_are_refused_naming_the_field(string method, string path, string body, string field)
     {
         var client = await factory.SignedInClientAsync($"strict-{Guid.NewGuid():N}@example.org");

@@ -46,16 +46,17 @@ public sealed class TelemetryTests(CalfwiseFactory factory) : IClassFixture<Calf
 
         // Register through the real form, keep a diary with a note, assess a case with a lab value, save the results.
         var client = logged.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = await CalfwiseFactory.TokenAsync(client, "/Identity/Account/Register");
-        await client.PostAsync("/Identity/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = "a long private passphrase", ["Input.ConfirmPassword"] = "a long private passphrase", ["__RequestVerificationToken"] = token,
-        }));
-        await client.PostAsJsonAsync("/api/diary/episodes", new { start = "2026-11-20T21:30:00+01:00", durationMinutes = 10, leg = "left", location = "calf", kind = "urge-to-move", intensity = 6, atRest = true, notes = note });
+        const string Passphrase = "a long private passphrase";
+        await CalfwiseFactory.PostFormAsync(client, "/Identity/Account/Register", new() { ["Input.Email"] = email, ["Input.Password"] = Passphrase, ["Input.ConfirmPassword"] = Passphrase });
+        var login = await CalfwiseFactory.PostFormAsync(client, "/Identity/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Passphrase });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var episode = await client.PostAsJsonAsync("/api/diary/episodes", new { start = "2026-11-20T21:30:00+01:00", durationMinutes = 10, leg = "left", location = note, kind = "urge-to-move", intensity = 6, atRest = true });
+        Assert.Equal(HttpStatusCode.Created, episode.StatusCode);
         await client.PostAsync("/api/assessments", new StringContent(Case, Encoding.UTF8, "application/json"));
         var resultsToken = await CalfwiseFactory.TokenAsync(client, "/Labs");
-        await client.PostAsync("/Results?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string> { ["case"] = Case, ["__RequestVerificationToken"] = resultsToken }));
-        await client.GetAsync("/Report?handler=Csv");
+        var saved = await client.PostAsync("/Results?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string> { ["case"] = Case, ["__RequestVerificationToken"] = resultsToken }));
+        Assert.Contains("Saved to your account", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(note, await client.GetStringAsync("/Report?handler=Csv"), StringComparison.Ordinal);
         await client.PostAsync("/api/assessments", new StringContent(Case.Replace("45", $"\"{marker}\"", StringComparison.Ordinal), Encoding.UTF8, "application/json")); // refused
 
         Assert.False(logs.Lines.IsEmpty, "nothing was logged: the capture is not wired");

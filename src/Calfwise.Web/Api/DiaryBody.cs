@@ -64,9 +64,9 @@ public static class DiaryBody
         }
     }
 
-    /// <summary>The app's JSON rules with no numbers read from strings and no duplicate keys.</summary>
+    /// <summary>The app's JSON rules with no numbers read from strings, no duplicate keys and no unknown keys (never silently dropped).</summary>
     private static JsonSerializerOptions Strict(JsonSerializerOptions app) =>
-        StrictOptions.GetValue(app, o => new JsonSerializerOptions(o) { NumberHandling = JsonNumberHandling.Strict, AllowDuplicateProperties = false });
+        StrictOptions.GetValue(app, o => new JsonSerializerOptions(o) { NumberHandling = JsonNumberHandling.Strict, AllowDuplicateProperties = false, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
 
     private static List<InputError> Errors(JsonException e)
     {
@@ -83,6 +83,11 @@ public static class DiaryBody
         if (message.Contains("uplicate", StringComparison.Ordinal))
         {
             return [new InputError(field, "appears more than once; give each field once")];
+        }
+
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return [new InputError(field, "is not a field of a diary entry (see docs/web.md); it would be lost, so the entry is refused")];
         }
 
         return field == Body
