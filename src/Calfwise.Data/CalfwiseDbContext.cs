@@ -1,18 +1,24 @@
 using System.Text.Json;
 using Calfwise.Core.Cases;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Calfwise.Data;
 
-/// <summary>The database: accounts (ASP.NET Core Identity), saved assessments and the symptom diary.</summary>
+/// <summary>
+/// The database: accounts (ASP.NET Core Identity), saved assessments, the symptom diary, and the Data Protection keys
+/// (so every instance of the app reads the cookies and tokens the others wrote).
+/// </summary>
 /// <remarks>
 /// One model, two providers: <see cref="SqliteCalfwiseDbContext"/> and <see cref="PostgresCalfwiseDbContext"/> each
 /// carry the migrations for their database, generated from this same model.
 /// </remarks>
-public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbContext<CalfwiseUser>(options)
+public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbContext<CalfwiseUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<SavedAssessment> Assessments => Set<SavedAssessment>();
 
     public DbSet<EpisodeRow> Episodes => Set<EpisodeRow>();

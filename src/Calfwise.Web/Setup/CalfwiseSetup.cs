@@ -7,6 +7,7 @@ using Calfwise.Core.Presentation;
 using Calfwise.Data;
 using Calfwise.Knowledge;
 using Calfwise.Web.Api;
+using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
 namespace Calfwise.Web.Setup;
@@ -36,6 +37,9 @@ public static class CalfwiseSetup
             configuration.GetConnectionString("Postgres"),
             configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath,
             configuration.GetSection(StorageLimits.Section).Get<StorageLimits>());
+        // The keys that protect cookies and antiforgery tokens live in the database, so a second instance of the app
+        // behind the same proxy reads what the first wrote (docs/web.md).
+        services.AddDataProtection().PersistKeysToDbContext<CalfwiseDbContext>().SetApplicationName("Calfwise");
         services.AddScoped<PersonClock>();
         services.AddSingleton<Areas.Identity.PendingResults>();
         services.AddCalfwiseIdentity();
