@@ -154,9 +154,13 @@ public sealed partial class FhirCaseReader
             {
                 state.Answer(item.LinkId, answer, at);
             }
+            else if (item.Answer[0].Value is Coding { System: FhirSystems.DataAbsentReason, Code: FhirSystems.AskedUnknown })
+            {
+                state.DontKnow.Add(item.LinkId);
+            }
             else
             {
-                state.Unmapped.Add(new(at, UnmappedReason.NotBoolean, $"answer is {item.Answer[0].Value?.TypeName ?? "empty"}, not valueBoolean"));
+                state.Unmapped.Add(new(at, UnmappedReason.NotBoolean, $"answer is {item.Answer[0].Value?.TypeName ?? "empty"}, not valueBoolean (or the data-absent-reason asked-unknown)"));
             }
         }
     }

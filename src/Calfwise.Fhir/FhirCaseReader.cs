@@ -108,6 +108,7 @@ public sealed partial class FhirCaseReader(KnowledgeBase knowledge, TimeProvider
             null)
         {
             BirthDate = birth.Value.Exact ? birth.Value.Date : null,
+            DontKnow = state.DontKnow.Where(f => !state.Findings.ContainsKey(f)).ToHashSet(StringComparer.Ordinal),
         };
         return Result.Success(new FhirCase(input, state.Unmapped, patient.Reference));
     }
@@ -165,6 +166,9 @@ public sealed partial class FhirCaseReader(KnowledgeBase knowledge, TimeProvider
         public bool? Pregnant { get; set; }
 
         public Dictionary<string, bool> Findings { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Findings answered "I don't know" (unless another resource answers them).</summary>
+        public HashSet<string> DontKnow { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Where each finding's answer came from, to name it when another resource contradicts it.</summary>
         public Dictionary<string, string> FindingSources { get; } = new(StringComparer.Ordinal);

@@ -19,6 +19,11 @@ public static class FhirSystems
 
     public const string ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
 
+    /// <summary>Why a value is missing; <see cref="AskedUnknown"/> is the "I don't know" answer.</summary>
+    public const string DataAbsentReason = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+
+    public const string AskedUnknown = "asked-unknown";
+
     public const string FlagCategory = "http://terminology.hl7.org/CodeSystem/flag-category";
 
     public const string Condition = CalfwiseBase + "/CodeSystem/condition";
