@@ -40,6 +40,9 @@ public sealed partial class FhirAssessmentWriter
             VerificationStatus = new CodeableConcept(VerificationStatus, "confirmed"),
             Code = code,
             Subject = patient,
+            Stage = context.Input.Trimester is { } trimester
+                ? [new FhirCondition.StageComponent { Summary = new CodeableConcept(FhirSystems.Trimester, trimester.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Trimester {trimester}", null) }]
+                : [],
         };
     }
 }

@@ -20,9 +20,11 @@ public sealed partial class FhirAssessmentWriter
             Subject = patient,
             Value = Quantity(lab.CanonicalValue, unit),
         };
-        if (context.Input.Lab(lab.Analyte)?.Date is { } date)
+        // A computed value is as recent as the newest result it can come from.
+        var date = lab.Derived ? context.Input.Labs.Max(l => l.Date) : context.Input.Lab(lab.Analyte)?.Date;
+        if (date is { } day)
         {
-            observation.Effective = new FhirDateTime(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            observation.Effective = new FhirDateTime(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         if (Interpretation(analyte, lab, context.Input.IsPregnant) is { } code)

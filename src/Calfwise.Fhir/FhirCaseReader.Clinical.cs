@@ -40,6 +40,8 @@ public sealed partial class FhirCaseReader
         if (pregnant)
         {
             state.Pregnant = true;
+            state.Trimester ??= condition.Stage.SelectMany(s => s.Summary?.Coding ?? []).Where(c => c.System == FhirSystems.Trimester)
+                .Select(c => int.TryParse(c.Code, out var trimester) && trimester is >= 1 and <= 3 ? trimester : (int?)null).FirstOrDefault(t => t is not null);
         }
     }
 

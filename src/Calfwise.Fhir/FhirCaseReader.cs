@@ -108,6 +108,7 @@ public sealed partial class FhirCaseReader(KnowledgeBase knowledge, TimeProvider
             null)
         {
             BirthDate = birth.Value.Exact ? birth.Value.Date : null,
+            Trimester = state.Trimester,
             DontKnow = state.DontKnow.Where(f => !state.Findings.ContainsKey(f)).ToHashSet(StringComparer.Ordinal),
         };
         return Result.Success(new FhirCase(input, state.Unmapped, patient.Reference));
@@ -164,6 +165,8 @@ public sealed partial class FhirCaseReader(KnowledgeBase knowledge, TimeProvider
         public (FhirPatient Resource, string Reference)? Patient { get; set; }
 
         public bool? Pregnant { get; set; }
+
+        public int? Trimester { get; set; }
 
         public Dictionary<string, bool> Findings { get; } = new(StringComparer.Ordinal);
 

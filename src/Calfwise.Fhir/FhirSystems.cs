@@ -36,6 +36,9 @@ public static class FhirSystems
 
     public const string TriageLevel = CalfwiseBase + "/CodeSystem/triage-level";
 
+    /// <summary>The trimester of a pregnancy (1, 2, 3), written as the stage of the pregnancy Condition.</summary>
+    public const string Trimester = CalfwiseBase + "/CodeSystem/trimester";
+
     /// <summary>The canonical URL of the interview Questionnaire (its version is the knowledge version).</summary>
     public const string InterviewQuestionnaire = CalfwiseBase + "/Questionnaire/interview";
 

@@ -14,7 +14,10 @@ internal static class FhirTestData
 
     public static TimeProvider Clock { get; } = new FakeTimeProvider(new DateTimeOffset(TestDates.Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
 
-    /// <summary>Every vignette's case by file name, with a birth date giving its age on the test day (a Patient carries a birth date, not an age).</summary>
+    /// <summary>
+    /// Every vignette's case by file name, with a birth date giving its age on the test day (a Patient carries a birth
+    /// date, not an age) and undated labs dated that day (an undated Observation is reported, not read).
+    /// </summary>
     public static IEnumerable<(string Name, PatientCase Case)> Vignettes()
     {
         foreach (var path in Directory.GetFiles(Repository.PathOf("tests", "Calfwise.Core.Tests", "Vignettes"), "*.json").Order(StringComparer.Ordinal))
@@ -24,7 +27,8 @@ internal static class FhirTestData
             if (read.Case is { } patient)
             {
                 var birth = patient.BirthDate ?? TestDates.Today.AddYears(-(int)Math.Floor(patient.Age));
-                yield return (Path.GetFileName(path), patient with { BirthDate = birth, Age = CaseValidator.AgeOn(birth, TestDates.Today) });
+                var labs = patient.Labs.Select(l => l with { Date = l.Date ?? TestDates.Today }).ToList();
+                yield return (Path.GetFileName(path), patient with { BirthDate = birth, Age = CaseValidator.AgeOn(birth, TestDates.Today), Labs = labs });
             }
         }
     }
