@@ -13,7 +13,7 @@ public sealed partial class FhirAssessmentWriter
         Code = new CodeableConcept(FhirSystems.Recommendation, test.Id, test.Title, test.Title),
         Subject = patient,
         AuthoredOn = context.Now.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-        ReasonReference = [risk],
+        SupportingInfo = [risk],
         Note = [new Annotation { Text = test.Text }, .. Sources(test)],
     };
 
