@@ -31,12 +31,17 @@ public sealed class FhirAssessor(KnowledgeBase knowledge, TimeProvider time, Fhi
 
         var assessment = new AssessmentEngine(knowledge, time).Assess(validated.Value!);
         var bundle = new FhirAssessmentWriter(knowledge, time).Write(validated.Value!, assessment);
-        if (read.Value.Unmapped.Count > 0)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = UnmappedOutcome(read.Value.Unmapped) });
-        }
-
+        AddUnmapped(bundle, read.Value.Unmapped);
         return Result.Success(new FhirAssessment(read.Value, validated.Value!, assessment, bundle));
+    }
+
+    /// <summary>Adds what was not read to an assessment's Bundle as an OperationOutcome; nothing when everything was read.</summary>
+    public static void AddUnmapped(Bundle bundle, IReadOnlyList<UnmappedResource> unmapped)
+    {
+        if (unmapped.Count > 0)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = UnmappedOutcome(unmapped) });
+        }
     }
 
     /// <summary>What was not read, as information issues naming the resource and the reason.</summary>
