@@ -25,13 +25,16 @@ public sealed partial class FhirCaseReader(KnowledgeBase knowledge, TimeProvider
     /// <summary>Reads the resources of a Bundle, or of a list, given as JSON.</summary>
     public Result<FhirCase> Read(string json)
     {
-        var entries = FhirJson.Read(json);
-        return entries.IsSuccess ? Read(entries.Value!) : Result.Failure<FhirCase>(entries.Errors);
+        var input = FhirJson.Read(json);
+        return input.IsSuccess ? Read(input.Value!.Entries, input.Value.Invalid) : Result.Failure<FhirCase>(input.Errors);
     }
 
-    public Result<FhirCase> Read(IReadOnlyList<FhirEntry> entries)
+    /// <param name="entries">The resources.</param>
+    /// <param name="invalid">What the JSON reader found not valid R4, reported first.</param>
+    public Result<FhirCase> Read(IReadOnlyList<FhirEntry> entries, IReadOnlyList<UnmappedResource>? invalid = null)
     {
         var state = new ReadState(CaseValidator.Today(time), entries);
+        state.Unmapped.AddRange(invalid ?? []);
         foreach (var entry in entries)
         {
             switch (entry.Resource)

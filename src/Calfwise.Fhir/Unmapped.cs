@@ -3,6 +3,11 @@ namespace Calfwise.Fhir;
 /// <summary>Why a resource (or part of one) was not read into the case.</summary>
 public enum UnmappedReason
 {
+    /// <summary>
+    /// Not valid R4 but readable (a required element missing, an element R4 does not define, a value out of its
+    /// format): the rest of the input is read, and this is listed with its location.
+    /// </summary>
+    InvalidFhir,
     /// <summary>A resource type Calfwise does not read (Encounter, Claim, Procedure and the like).</summary>
     ResourceType,
     /// <summary>No code the knowledge base binds (codes.yaml), and no text it knows.</summary>

@@ -172,9 +172,29 @@ public sealed class FhirCaseReaderTests
         Assert.Equal(UnmappedReason.Conflict, Assert.Single(read.Unmapped).Reason);
     }
 
+    [Fact]
+    public void Readable_input_that_is_not_valid_R4_is_read_and_its_problems_listed()
+    {
+        const string json = """
+            {"resourceType": "Bundle", "type": "collection", "entry": [
+              {"resource": {"resourceType": "Patient", "id": "p", "gender": "male", "birthDate": "1970-01-01"}},
+              {"resource": {"resourceType": "Claim", "id": "c", "status": "active"}},
+              {"resource": {"resourceType": "Observation", "id": "o", "colour": "red", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "2276-4"}]},
+                            "effectiveDateTime": "2026-11-30", "valueQuantity": {"value": 50, "system": "http://unitsofmeasure.org", "code": "ng/mL"}}}]}
+            """;
+
+        var read = new FhirCaseReader(Kb, Clock).Read(json);
+
+        Assert.True(read.IsSuccess, string.Join("; ", read.Errors));
+        Assert.Equal(50, Assert.Single(read.Value!.Case.Labs).Value);
+        var invalid = read.Value.Unmapped.Where(u => u.Reason == UnmappedReason.InvalidFhir).ToList();
+        Assert.Contains(invalid, u => u.Reference.Contains("entry[1]", StringComparison.Ordinal)); // the Claim misses required elements
+        Assert.Contains(invalid, u => u.Detail.Contains("colour", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("{", "fhir")]
-    [InlineData("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{\"resource\": {\"resourceType\": \"Observation\"}}]}", "fhir")] // status and code missing
+    [InlineData("[1, 2]", "fhir")]
     [InlineData("{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [{\"resource\": {\"resourceType\": \"Encounter\", \"status\": \"finished\", \"class\": {\"code\": \"AMB\"}}}]}", "Patient")]
     [InlineData("{\"resourceType\": \"Patient\", \"gender\": \"female\"}", "entry[0] (Patient).birthDate")]
     [InlineData("{\"resourceType\": \"Patient\", \"id\": \"x\", \"birthDate\": \"1980\", \"gender\": \"unknown\"}", "Patient/x.gender")]
