@@ -18,7 +18,7 @@ public sealed partial class FhirAssessmentWriter
             Category = [new CodeableConcept(FhirSystems.ObservationCategory, "laboratory", "Laboratory", null)],
             Code = new CodeableConcept("http://loinc.org", lab.Loinc, lab.Name, lab.Name),
             Subject = patient,
-            Value = Quantity(lab.CanonicalValue, unit),
+            Value = Quantity(lab.CanonicalValue, unit, lab.CanonicalUnit),
         };
         // A computed value is as recent as the newest result it can come from.
         var date = lab.Derived ? context.Input.Labs.Max(l => l.Date) : context.Input.Lab(lab.Analyte)?.Date;
@@ -64,10 +64,11 @@ public sealed partial class FhirAssessmentWriter
         _ => null,
     };
 
-    private static Quantity Quantity(decimal value, string ucum) => new()
+    /// <summary>A UCUM quantity; <paramref name="shown"/> is the unit as people read it (µg/L for ug/L).</summary>
+    private static Quantity Quantity(decimal value, string ucum, string? shown = null) => new()
     {
         Value = value,
-        Unit = ucum,
+        Unit = shown ?? ucum,
         System = FhirSystems.Ucum,
         Code = ucum,
     };

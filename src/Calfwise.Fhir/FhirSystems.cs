@@ -42,8 +42,12 @@ public static class FhirSystems
     /// <summary>The canonical URL of the interview Questionnaire (its version is the knowledge version).</summary>
     public const string InterviewQuestionnaire = CalfwiseBase + "/Questionnaire/interview";
 
-    /// <summary>The UCUM code of a knowledge base unit: international units are written in brackets (<c>m[IU]/L</c>).</summary>
-    public static string ToUcum(string unit) => unit.Replace("IU", "[IU]", StringComparison.Ordinal);
+    /// <summary>
+    /// The UCUM code of a knowledge base unit, as stored or as shown: micro is <c>u</c> (not µ), international units
+    /// are in brackets (<c>m[IU]/L</c>).
+    /// </summary>
+    public static string ToUcum(string unit) =>
+        unit.Replace('\u00B5', 'u').Replace('\u03BC', 'u').Replace("[IU]", "IU", StringComparison.Ordinal).Replace("IU", "[IU]", StringComparison.Ordinal);
 
     /// <summary>The analyte's unit a UCUM code (or, without one, a written unit) means; null when the analyte does not accept it.</summary>
     public static LabUnit? FromUcum(Analyte analyte, string? ucumOrText) =>

@@ -9,6 +9,18 @@ namespace Calfwise.Fhir.Tests;
 
 public sealed class FhirAssessmentWriterTests
 {
+    [Fact]
+    public void Units_are_written_as_UCUM_codes()
+    {
+        var bundle = Write("01-rls-classic-low-ferritin.json").Bundle;
+
+        var codes = Resources<Observation>(bundle).ToDictionary(o => o.Code.Coding[0].Code!, o => ((Quantity)o.Value!).Code);
+        Assert.Equal("ug/L", codes["2276-4"]); // shown as µg/L, coded with u
+        Assert.All(codes.Values, c => Assert.Matches("^[\\x21-\\x7e]+$", c!)); // UCUM codes are printable ASCII
+        Assert.Equal("m[IU]/L", FhirSystems.ToUcum("mIU/L"));
+        Assert.Equal("u[IU]/mL", FhirSystems.ToUcum("\u00B5IU/mL"));
+    }
+
     [Theory]
     [InlineData("101-potassium-6-6-ramipril-emergency.json", "potassium", "HH")]
     [InlineData("106-potassium-2-5-diarrhoea-urgent.json", "potassium", "LL")]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using Calfwise.Cli.Output;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Engine;
@@ -42,6 +43,14 @@ public sealed class AssessCommand(CliIo io, KnowledgeBase knowledge) : Command<A
         {
             io.Error.WriteLine($"calfwise: --format: '{settings.Format}' is not a format; accepted: text, json, fhir");
             return ExitCodes.BadInput;
+        }
+
+        if ((settings.Input == Fhir || settings.Format == Fhir) && !RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // The Firely SDK builds its FHIR model by reflection and generated code, which Native AOT does not run
+            // (docs/cli.md): rooting its assemblies was tried and still fails when its serializers start.
+            io.Error.WriteLine("calfwise: FHIR input and output do not run in the Native AOT build; use the portable package (-r any) or dotnet run");
+            return ExitCodes.Failure;
         }
 
         var fhirCase = settings.Input == Fhir ? FhirCaseInput.Read(io, settings.CasePath, knowledge) : null;
