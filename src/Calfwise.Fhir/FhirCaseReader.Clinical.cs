@@ -52,12 +52,12 @@ public sealed partial class FhirCaseReader
         request.Status is MedicationRequest.MedicationrequestStatus.Active ? null : $"status {request.Status?.ToString() ?? "(none)"}";
 
     /// <summary>A medicine taken now; <paramref name="inactive"/> says why the statement or request does not mean that (null when it does).</summary>
-    private void ReadMedication(ReadState state, DataType? medication, string? inactive, string reference)
+    private void ReadMedication(ReadState state, DomainResource owner, DataType? medication, string? inactive, string reference)
     {
         var concept = medication switch
         {
             CodeableConcept code => code,
-            ResourceReference pointer => Resolve(state, pointer)?.Code,
+            ResourceReference pointer => Resolve(state, owner, pointer)?.Code,
             _ => null,
         };
         if (inactive is not null)
@@ -112,8 +112,13 @@ public sealed partial class FhirCaseReader
     }
 
     /// <summary>The Medication a reference points to: contained in the resource (#id) or an entry of the input.</summary>
-    private static Medication? Resolve(ReadState state, ResourceReference pointer)
+    private static Medication? Resolve(ReadState state, DomainResource owner, ResourceReference pointer)
     {
+        if (pointer.Reference is ['#', .. var local])
+        {
+            return owner.Contained.OfType<Medication>().FirstOrDefault(m => m.Id == local);
+        }
+
         foreach (var entry in state.Entries)
         {
             if (entry.Resource is Medication medication && (entry.Reference == pointer.Reference || $"urn:uuid:{medication.Id}" == pointer.Reference))

@@ -49,10 +49,10 @@ public sealed partial class FhirCaseReader(KnowledgeBase knowledge, TimeProvider
                     ReadCondition(state, condition, entry.Reference);
                     break;
                 case MedicationStatement statement:
-                    ReadMedication(state, statement.Medication, StatementStatus(statement), entry.Reference);
+                    ReadMedication(state, statement, statement.Medication, StatementStatus(statement), entry.Reference);
                     break;
                 case MedicationRequest request:
-                    ReadMedication(state, request.Medication, RequestStatus(request), entry.Reference);
+                    ReadMedication(state, request, request.Medication, RequestStatus(request), entry.Reference);
                     break;
                 case QuestionnaireResponse response:
                     ReadAnswers(state, response, entry.Reference);

@@ -135,6 +135,25 @@ public sealed class FhirCaseReaderTests
     }
 
     [Fact]
+    public void A_medicine_can_be_a_Medication_in_the_bundle_or_contained()
+    {
+        var atc = new CodeableConcept("http://www.whocc.no/atc", "A02BC01", "omeprazole", null);
+        var read = Read(
+            Patient(),
+            new Medication { Id = "ppi", Code = atc },
+            new MedicationStatement { Id = "m1", Status = MedicationStatement.MedicationStatusCodes.Active, Medication = new ResourceReference("Medication/ppi"), Subject = new ResourceReference("Patient/p1") },
+            new MedicationRequest
+            {
+                Id = "m2", Status = MedicationRequest.MedicationrequestStatus.Active, Intent = MedicationRequest.MedicationRequestIntent.Order, Subject = new ResourceReference("Patient/p1"),
+                Contained = [new Medication { Id = "local", Code = new CodeableConcept { Text = "Furosemide 40 mg" } }], Medication = new ResourceReference("#local"),
+            },
+            new Medication { Id = "unused", Code = atc });
+
+        Assert.Equal(["omeprazole", "furosemide"], read.Case.Medications);
+        Assert.Equal(("Medication/unused", UnmappedReason.ResourceType), (Assert.Single(read.Unmapped).Reference, read.Unmapped[0].Reason));
+    }
+
+    [Fact]
     public void Questionnaire_answers_by_finding_id_become_findings_and_missing_answers_are_not_asked()
     {
         var response = new QuestionnaireResponse
