@@ -26,7 +26,7 @@ public sealed class FhirAssessor(KnowledgeBase knowledge, TimeProvider time, Fhi
         var validated = CaseValidator.Validate(read.Value!.Case, knowledge, time);
         if (!validated.IsSuccess)
         {
-            return Result.Failure<FhirAssessment>(validated.Errors);
+            return Result.Failure<FhirAssessment>(read.Value.Locate(validated.Errors));
         }
 
         var assessment = new AssessmentEngine(knowledge, time).Assess(validated.Value!);

@@ -55,7 +55,7 @@ public sealed partial class FhirCaseReader
     }
 
     /// <summary>For each analyte the most recent result within the window (the first in the record on a tie); the rest are reported.</summary>
-    private List<LabInput> ChooseLabs(ReadState state)
+    private List<LabCandidate> ChooseLabs(ReadState state)
     {
         var earliest = state.Today.AddDays(-_options.LabWindowDays);
         var chosen = new List<LabCandidate>();
@@ -83,7 +83,7 @@ public sealed partial class FhirCaseReader
             }
         }
 
-        return labs.OrderBy(c => c.Order).Select(c => c.Lab).ToList();
+        return labs.OrderBy(c => c.Order).ToList();
     }
 
     /// <summary>The day of a result: effective[x] (a date-time, the start of a period, an instant), else the issued time.</summary>

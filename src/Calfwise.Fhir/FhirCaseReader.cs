@@ -10,7 +10,27 @@ namespace Calfwise.Fhir;
 /// <param name="Case">The case, ready for <see cref="CaseValidator"/> or the engine.</param>
 /// <param name="Unmapped">Each resource, or part of one, not read into the case, with why.</param>
 /// <param name="PatientReference">The Patient the case is about (its reference in the input).</param>
-public sealed record FhirCase(PatientCase Case, IReadOnlyList<UnmappedResource> Unmapped, string PatientReference);
+public sealed record FhirCase(PatientCase Case, IReadOnlyList<UnmappedResource> Unmapped, string PatientReference)
+{
+    /// <summary>The Observation each lab of <see cref="Case"/> came from, in the same order.</summary>
+    public IReadOnlyList<string> LabReferences { get; init; } = [];
+
+    /// <summary>Errors of the case validator with the resource they come from named (<c>Observation/k1 (labs[0].value)</c>).</summary>
+    public IReadOnlyList<InputError> Locate(IReadOnlyList<InputError> errors) => errors.Select(Locate).ToList();
+
+    private InputError Locate(InputError error)
+    {
+        for (var i = 0; i < LabReferences.Count; i++)
+        {
+            if (error.Field.StartsWith($"labs[{i}]", StringComparison.Ordinal))
+            {
+                return error with { Field = $"{LabReferences[i]} ({error.Field})" };
+            }
+        }
+
+        return error.Field is "age" or "birthDate" or "sex" or "pregnant" ? error with { Field = $"{PatientReference} ({error.Field})" } : error;
+    }
+}
 
 /// <summary>
 /// Reads a case from FHIR R4 resources (docs/fhir.md, "In"): Patient (age and sex), lab Observations by LOINC code,
@@ -107,14 +127,14 @@ public sealed partial class FhirCaseReader(KnowledgeBase knowledge, TimeProvider
             state.Pregnant,
             state.Findings,
             state.MedicationNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            labs,
+            labs.Select(l => l.Lab).ToList(),
             null)
         {
             BirthDate = birth.Value.Exact ? birth.Value.Date : null,
             Trimester = state.Trimester,
             DontKnow = state.DontKnow.Where(f => !state.Findings.ContainsKey(f)).ToHashSet(StringComparer.Ordinal),
         };
-        return Result.Success(new FhirCase(input, state.Unmapped, patient.Reference));
+        return Result.Success(new FhirCase(input, state.Unmapped, patient.Reference) { LabReferences = labs.Select(l => l.Reference).ToList() });
     }
 
     private static void ReadPatient(ReadState state, FhirPatient patient, string reference)

@@ -47,6 +47,23 @@ public sealed class AssessFhirTests
     }
 
     [Fact]
+    public void A_lab_the_case_validator_refuses_is_named_by_its_Observation()
+    {
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var json = """
+            {"resourceType": "Bundle", "type": "collection", "entry": [
+              {"resource": {"resourceType": "Patient", "id": "p", "gender": "male", "birthDate": "1970-01-01"}},
+              {"resource": {"resourceType": "Observation", "id": "k1", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "2823-3"}]},
+                            "effectiveDateTime": "YESTERDAY", "valueQuantity": {"value": 40, "system": "http://unitsofmeasure.org", "code": "mmol/L"}}}]}
+            """;
+
+        var result = CliRunner.RunWithInput(json.Replace("YESTERDAY", yesterday, StringComparison.Ordinal), "assess", "-", "--input", "fhir");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.StartsWith("calfwise: Observation/k1 (labs[0].value): ", Assert.Single(result.ErrorLines), StringComparison.Ordinal); // potassium 40 is impossible
+    }
+
+    [Fact]
     public void An_unknown_input_kind_is_refused()
     {
         var result = CliRunner.Run("assess", Example, "--input", "hl7v2");

@@ -63,7 +63,7 @@ public sealed class AssessCommand(CliIo io, KnowledgeBase knowledge) : Command<A
         var validated = CaseValidator.Validate(patient, knowledge, io.Clock);
         if (!validated.IsSuccess)
         {
-            return Report.InputErrors(io, validated.Errors);
+            return Report.InputErrors(io, fhirCase?.Locate(validated.Errors) ?? validated.Errors);
         }
 
         var assessment = new AssessmentEngine(knowledge, io.Clock).Assess(validated.Value!);
