@@ -8,14 +8,8 @@ internal static class CaseInput
 {
     public static PatientCase? Read(CliIo io, string path, KnowledgeBase knowledge)
     {
-        string json;
-        try
+        if (ReadText(io, path, "case file") is not { } json)
         {
-            json = path == CalfwiseApp.StandardInput ? io.In.ReadToEnd() : File.ReadAllText(Path.GetFullPath(path, io.WorkingDirectory));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            io.Error.WriteLine($"calfwise: cannot read case file '{path}': {ex.Message}");
             return null;
         }
 
@@ -27,5 +21,19 @@ internal static class CaseInput
         }
 
         return read.Case;
+    }
+
+    /// <summary>The text of a file, or of standard input for <c>-</c>; null (with the reason on standard error) when it cannot be read.</summary>
+    public static string? ReadText(CliIo io, string path, string what)
+    {
+        try
+        {
+            return path == CalfwiseApp.StandardInput ? io.In.ReadToEnd() : File.ReadAllText(Path.GetFullPath(path, io.WorkingDirectory));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"calfwise: cannot read {what} '{path}': {ex.Message}");
+            return null;
+        }
     }
 }
