@@ -1,6 +1,6 @@
 using Calfwise.Web.Setup;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find() });
 builder.AddStartupMessages();
 builder.AddCalfwise();
 

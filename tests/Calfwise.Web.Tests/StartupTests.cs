@@ -47,6 +47,49 @@ public sealed class StartupTests : IDisposable
         }
     }
 
+    [Fact]
+    [Trait(TestCategories.Name, TestCategories.Slow)]
+    public async Task Started_from_another_folder_the_app_reads_its_own_settings_and_listens_where_ASPNETCORE_URLS_says()
+    {
+        var port = Processes.FreePort();
+        var start = Processes.WebApp([$"--Storage:SqlitePath={Path.Combine(_folder, "calfwise.db")}"]);
+        start.WorkingDirectory = _folder; // not the app's folder: no appsettings.json here
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}"; // no Urls in appsettings.json overrides it
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Processes.Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Processes.Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            // (Static files come from the app's folder once published; a build's bin folder has no wwwroot.)
+            string? health = null;
+            for (var attempt = 0; attempt < 60 && health is null; attempt++)
+            {
+                try
+                {
+                    health = await client.GetStringAsync("/health");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(500);
+                }
+            }
+
+            Assert.True(health == "Healthy", $"the app did not answer on {port}:\n{Processes.Text(output)}");
+            var root = Path.GetDirectoryName(start.ArgumentList[0])!;
+            Assert.Contains($"Content root path: {root}", Processes.Text(output), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Runs the app as built next to these tests on <paramref name="urls"/> until it exits (at most a minute).</summary>

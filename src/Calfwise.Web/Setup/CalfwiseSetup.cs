@@ -35,7 +35,7 @@ public static class CalfwiseSetup
 
         services.AddCalfwiseStorage(
             configuration.GetConnectionString("Postgres"),
-            configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath,
+            ContentRoot.Resolve(builder.Environment.ContentRootPath, configuration["Storage:SqlitePath"] ?? Storage.DefaultSqlitePath),
             configuration.GetSection(StorageLimits.Section).Get<StorageLimits>());
         // The keys that protect cookies and antiforgery tokens live in the database, so a second instance of the app
         // behind the same proxy reads what the first wrote (docs/web.md).
