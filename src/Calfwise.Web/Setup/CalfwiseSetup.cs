@@ -42,7 +42,7 @@ public static class CalfwiseSetup
         services.AddDataProtection().PersistKeysToDbContext<CalfwiseDbContext>().SetApplicationName("Calfwise");
         services.AddScoped<PersonClock>();
         services.AddSingleton<Areas.Identity.PendingResults>();
-        services.AddCalfwiseIdentity();
+        services.AddCalfwiseIdentity(configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.HttpOnly = true;

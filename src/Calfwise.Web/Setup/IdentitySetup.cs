@@ -10,9 +10,19 @@ namespace Calfwise.Web.Setup;
 /// <summary>Accounts: Identity with Calfwise's passphrase rule, log-in delay, safe return addresses and session checks.</summary>
 public static class IdentitySetup
 {
-    public static void AddCalfwiseIdentity(this IServiceCollection services)
+    public static void AddCalfwiseIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<LoginThrottle>();
+        // The log-in delay counts across instances when Redis is configured (Redis:Configuration), in memory otherwise.
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redis));
+            services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();
+        }
+        else
+        {
+            services.AddSingleton<ILoginThrottle, LoginThrottle>();
+        }
+
         services.AddDefaultIdentity<CalfwiseUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;

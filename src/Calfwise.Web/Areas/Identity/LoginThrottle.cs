@@ -7,9 +7,9 @@ namespace Calfwise.Web.Areas.Identity;
 /// waits at most a minute. Each attempt counts as a failure from the moment it starts until it succeeds, so attempts
 /// sent in parallel cannot slip through together. Kept per address whether or not it has an account, so the answers
 /// give nothing away; a success, or <see cref="ForgetAfter"/> without attempts, clears it. In memory: one
-/// instance's count, lost on restart.
+/// instance's count, lost on restart; <see cref="RedisLoginThrottle"/> shares the count between instances.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock)
+public sealed class LoginThrottle(TimeProvider clock) : ILoginThrottle
 {
     public const int FreeFailures = 4;
 
@@ -81,7 +81,7 @@ public sealed class LoginThrottle(TimeProvider clock)
             : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, failures - FreeFailures), MaxDelay.TotalSeconds));
 
     /// <summary>The address as Identity looks it up (UpperInvariantLookupNormalizer), so one account is one count.</summary>
-    private static string Key(string email) => email.Normalize().ToUpperInvariant();
+    internal static string Key(string email) => email.Normalize().ToUpperInvariant();
 
     private void Prune(DateTimeOffset now)
     {

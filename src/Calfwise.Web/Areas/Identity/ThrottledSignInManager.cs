@@ -19,7 +19,7 @@ public sealed class ThrottledSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<CalfwiseUser> confirmation,
     IPasswordHasher<CalfwiseUser> hasher,
-    LoginThrottle throttle)
+    ILoginThrottle throttle)
     : SignInManager<CalfwiseUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly CalfwiseUser DummyUser = new() { Id = "dummy", UserName = "dummy" };

@@ -14,7 +14,7 @@ namespace Calfwise.Web.Areas.Identity.Pages.Account;
 /// says to wait, the answer is 429 with <c>Retry-After</c>; the return address is followed only when it is local.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<CalfwiseUser> signIn, LoginThrottle throttle, IOptions<IdentityOptions> identity) : PageModel
+public sealed class LoginModel(SignInManager<CalfwiseUser> signIn, ILoginThrottle throttle, IOptions<IdentityOptions> identity) : PageModel
 {
     public const string WrongMessage = "That email address and passphrase do not match an account.";
 
