@@ -79,14 +79,10 @@ public static class CalfwiseSetup
             options.OnRejected = ClientPartition.RetryAfter;
             var apiPermits = configuration.GetValue("RateLimits:ApiPermitsPerMinute", 600);
             var loginPermits = configuration.GetValue("RateLimits:LoginPermitsPerMinute", 10);
-            options.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientPartition.Key(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPermits, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(ApiRateLimit, context => SharedRateLimits.PerMinute(context, "api:" + ClientPartition.Key(context), apiPermits));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/Identity/Account", StringComparison.OrdinalIgnoreCase)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        "login:" + ClientPartition.Key(context),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1) })
+                    ? SharedRateLimits.PerMinute(context, "login:" + ClientPartition.Key(context), loginPermits)
                     : RateLimitPartition.GetNoLimiter("none"));
         });
     }
