@@ -1,6 +1,6 @@
 using Calfwise.Web.Setup;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find() });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find(typeof(Program).Assembly) });
 builder.AddStartupMessages();
 builder.AddCalfwise();
 

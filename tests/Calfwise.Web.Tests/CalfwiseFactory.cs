@@ -31,6 +31,7 @@ public sealed partial class CalfwiseFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:SqlitePath", DatabasePath);
         builder.UseSetting("RateLimits:ApiPermitsPerMinute", "100000");
         builder.UseSetting("RateLimits:LoginPermitsPerMinute", "1000");
+        builder.UseSetting("RateLimits:PagePostsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -48,3 +48,32 @@ public sealed class DeploymentTests(CalfwiseFactory factory) : IClassFixture<Cal
         Assert.False((await plain.GetAsync("/")).Headers.Contains("Strict-Transport-Security"));
     }
 }
+
+/// <summary>Issue 11: page posts (results, interview, labs, diary) have a per-client limit too, answered with Retry-After.</summary>
+public sealed class PagePostLimitTests : IDisposable
+{
+    private readonly CalfwiseFactory _factory = new();
+
+    [Fact]
+    public async Task The_third_results_post_in_a_minute_is_refused_with_retry_after_when_the_limit_is_two()
+    {
+        _factory.Settings["RateLimits:PagePostsPerMinute"] = "2";
+        var client = _factory.Client();
+        var token = await CalfwiseFactory.TokenAsync(client, "/Labs");
+        var statuses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add(await client.PostAsync("/Results", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["case"] = """{"age": 40, "sex": "male"}""",
+                ["__RequestVerificationToken"] = token,
+            })));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[1].StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2].StatusCode);
+        Assert.NotNull(statuses[2].Headers.RetryAfter);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}

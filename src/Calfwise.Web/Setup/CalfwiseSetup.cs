@@ -80,10 +80,13 @@ public static class CalfwiseSetup
             var apiPermits = configuration.GetValue("RateLimits:ApiPermitsPerMinute", 600);
             var loginPermits = configuration.GetValue("RateLimits:LoginPermitsPerMinute", 10);
             options.AddPolicy(ApiRateLimit, context => SharedRateLimits.PerMinute(context, "api:" + ClientPartition.Key(context), apiPermits));
+            var pagePermits = configuration.GetValue("RateLimits:PagePostsPerMinute", 120);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/Identity/Account", StringComparison.OrdinalIgnoreCase)
-                    ? SharedRateLimits.PerMinute(context, "login:" + ClientPartition.Key(context), loginPermits)
-                    : RateLimitPartition.GetNoLimiter("none"));
+                !HttpMethods.IsPost(context.Request.Method) || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetNoLimiter("none") // the API has its own policy
+                    : context.Request.Path.StartsWithSegments("/Identity/Account", StringComparison.OrdinalIgnoreCase)
+                        ? SharedRateLimits.PerMinute(context, "login:" + ClientPartition.Key(context), loginPermits)
+                        : SharedRateLimits.PerMinute(context, "pages:" + ClientPartition.Key(context), pagePermits));
         });
     }
 

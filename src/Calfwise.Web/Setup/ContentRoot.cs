@@ -7,8 +7,14 @@ namespace Calfwise.Web.Setup;
 /// </summary>
 public static class ContentRoot
 {
-    public static string Find()
+    /// <returns>The content root; null when the app is hosted by another program (the tests' host chooses its own).</returns>
+    public static string? Find(System.Reflection.Assembly app)
     {
+        if (System.Reflection.Assembly.GetEntryAssembly() != app)
+        {
+            return null;
+        }
+
         var current = Directory.GetCurrentDirectory();
         return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
     }
