@@ -15,6 +15,9 @@ public static class CdsEndpoints
         services.AddSingleton(sp => new CdsJwtVerifier(
             CdsIssuers.Read(configuration.GetSection(Section + ":Issuers")), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CdsFeedbackStore>();
+        services.AddSingleton<CdsRecord>();
+        services.AddSingleton<CdsServices>();
+        services.AddHttpClient(CdsRecord.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
     }
 
     public static void MapCalfwiseCds(this WebApplication app)
@@ -23,7 +26,7 @@ public static class CdsEndpoints
         group.MapGet("/", (KnowledgeBase knowledge) => Results.Json(CdsDiscovery.Describe(knowledge)));
 
         var calls = group.MapGroup("/").AddEndpointFilter(VerifyJwtAsync);
-        calls.MapPost("/{id}", async (string id, HttpRequest request) =>
+        calls.MapPost("/{id}", async (string id, HttpRequest request, CdsServices cds) =>
         {
             if (!CdsServices.Known(id))
             {
@@ -33,7 +36,7 @@ public static class CdsEndpoints
             var body = await ReadObjectAsync(request).ConfigureAwait(false);
             return body is null
                 ? Problem(StatusCodes.Status400BadRequest, "The request body must be a JSON object.")
-                : CdsServices.Answer(id, body, request.HttpContext.RequestServices);
+                : await cds.AnswerAsync(id, body, request.HttpContext.RequestAborted).ConfigureAwait(false);
         });
         calls.MapPost("/{id}/feedback", async (string id, HttpRequest request, CdsFeedbackStore store) =>
         {

@@ -5,33 +5,13 @@ using System.Text;
 namespace Calfwise.Web.Tests.Cds;
 
 /// <summary>Every call to a CDS service carries the EHR's JWT; anything but a good, fresh, asymmetric one is a 401.</summary>
-public sealed class CdsJwtTests : IClassFixture<CdsJwtTests.Host>
+public sealed class CdsJwtTests : IClassFixture<CdsHost>
 {
     private const string Url = "http://localhost/cds-services/calfwise-order-select";
 
-    private readonly Host _host;
+    private readonly CdsHost _host;
 
-    public CdsJwtTests(Host host) => _host = host;
-
-    /// <summary>The app with the test EHR as the one trusted issuer.</summary>
-    public sealed class Host : IDisposable
-    {
-        public EhrKeys Keys { get; } = new();
-
-        public CalfwiseFactory Factory { get; } = new();
-
-        public Host()
-        {
-            Factory.Settings["Cds:Issuers:0:Issuer"] = EhrKeys.Issuer;
-            Factory.Settings["Cds:Issuers:0:Jwks"] = Keys.Jwks();
-        }
-
-        public void Dispose()
-        {
-            Factory.Dispose();
-            Keys.Dispose();
-        }
-    }
+    public CdsJwtTests(CdsHost host) => _host = host;
 
     private DateTimeOffset Now => _host.Factory.Clock.GetUtcNow();
 
@@ -39,7 +19,7 @@ public sealed class CdsJwtTests : IClassFixture<CdsJwtTests.Host>
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent("""{"hook":"order-select","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","context":{"userId":"Practitioner/1","patientId":"1","selections":[],"draftOrders":{"resourceType":"Bundle","type":"collection","entry":[]}},"prefetch":{}}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"hook":"order-select","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","context":{"userId":"Practitioner/1","patientId":"1","selections":[],"draftOrders":{"resourceType":"Bundle","type":"collection"}},"prefetch":{}}""", Encoding.UTF8, "application/json"),
         };
         if (token is not null)
         {
