@@ -22,6 +22,9 @@ public sealed class CdsJwtVerifier(IReadOnlyList<CdsIssuer> issuers, TimeProvide
         SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
     ];
 
+    /// <summary>The spec's longest life of a token: exp no more than 5 minutes in the future.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>Allowed difference between the EHR's clock and ours.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
@@ -100,6 +103,11 @@ public sealed class CdsJwtVerifier(IReadOnlyList<CdsIssuer> issuers, TimeProvide
         if (expires + ClockSkew <= now)
         {
             return "JWT has expired (exp).";
+        }
+
+        if (expires - MaxLifetime - ClockSkew > now)
+        {
+            return "JWT exp is more than 5 minutes in the future.";
         }
 
         if (DateTimeOffset.FromUnixTimeSeconds(iat) - ClockSkew > now)

@@ -19,6 +19,18 @@ public sealed class CdsServices(KnowledgeBase knowledge, TimeProvider time, CdsR
         _ => null,
     };
 
+    /// <summary>order-select names the orders just chosen in context.selections; only those are checked (all when absent).</summary>
+    private static Func<MedicationRequest, bool> Selected(JsonObject context)
+    {
+        if (context["selections"] is not JsonArray { Count: > 0 } selections)
+        {
+            return _ => true;
+        }
+
+        var chosen = selections.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return order => chosen.Contains("MedicationRequest/" + order.Id);
+    }
+
     public async Task<IResult> AnswerAsync(string id, JsonObject request, CancellationToken cancel)
     {
         var expected = Hook(id)!;
@@ -41,7 +53,7 @@ public sealed class CdsServices(KnowledgeBase knowledge, TimeProvider time, CdsR
                 return CdsEndpoints.Problem(StatusCodes.Status400BadRequest, "context.draftOrders: a FHIR Bundle of the draft orders is required.");
             }
 
-            drafts = orders.Value!.Entries.Select(e => e.Resource).OfType<MedicationRequest>().ToList();
+            drafts = orders.Value!.Entries.Select(e => e.Resource).OfType<MedicationRequest>().Where(Selected(context)).ToList();
             if (drafts.Count == 0)
             {
                 // Nothing Calfwise checks is being ordered: no need for the record.

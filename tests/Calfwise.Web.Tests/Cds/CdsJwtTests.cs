@@ -69,6 +69,10 @@ public sealed class CdsJwtTests : IClassFixture<CdsHost>
         AssertRefusedAsync(EhrKeys.Token(_host.Keys.Es384, Url, Now, expiresIn: TimeSpan.FromMinutes(-5)), "expired");
 
     [Fact]
+    public Task A_token_living_longer_than_five_minutes_is_refused() =>
+        AssertRefusedAsync(EhrKeys.Token(_host.Keys.Es384, Url, Now, expiresIn: TimeSpan.FromHours(1)), "more than 5 minutes");
+
+    [Fact]
     public Task A_token_from_an_unknown_issuer_is_refused() =>
         AssertRefusedAsync(EhrKeys.Token(_host.Keys.Es384, Url, Now, issuer: "https://other-ehr.example.org"), "not a trusted issuer");
 

@@ -60,6 +60,15 @@ public sealed class CdsServiceTests(CdsHost host) : IClassFixture<CdsHost>
     }
 
     [Fact]
+    public async Task Order_select_checks_only_the_orders_just_selected()
+    {
+        var request = Request("order-select", [Lab("k1", "2823-3", 5.8m, "mmol/L", Recent)], orders: [Order("lisinopril"), Order("amoxicillin")]);
+        Assert.Single(await CardsAsync(OrderSelect, request));
+        request["context"]!["selections"] = new JsonArray("MedicationRequest/draft-amoxicillin");
+        Assert.Empty(await CardsAsync(OrderSelect, request));
+    }
+
+    [Fact]
     public async Task No_ferritin_on_record_gives_the_card_too()
     {
         var request = Request("order-select", [], conditions: [RestlessLegs()], orders: [Order("ropinirole")]);
