@@ -77,5 +77,8 @@ public static class CdsEndpoints
         }
     }
 
+    /// <summary>The string a JSON value holds; null for anything else (a number, an object, nothing).</summary>
+    public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     public static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
 }

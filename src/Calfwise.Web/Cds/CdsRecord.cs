@@ -43,15 +43,15 @@ public sealed class CdsRecord(IHttpClientFactory clients)
             return (entries, null);
         }
 
-        var server = request["fhirServer"]?.GetValue<string>();
-        var patientId = (request["context"] as JsonObject)?["patientId"]?.GetValue<string>();
+        var server = CdsEndpoints.Text(request["fhirServer"]);
+        var patientId = CdsEndpoints.Text((request["context"] as JsonObject)?["patientId"]);
         if (string.IsNullOrWhiteSpace(server) || string.IsNullOrWhiteSpace(patientId))
         {
             return (null, CdsEndpoints.Problem(StatusCodes.Status412PreconditionFailed,
                 $"prefetch lacks {string.Join(", ", missing)} and there is no fhirServer (with context.patientId) to fetch them from."));
         }
 
-        var token = (request["fhirAuthorization"] as JsonObject)?["access_token"]?.GetValue<string>();
+        var token = CdsEndpoints.Text((request["fhirAuthorization"] as JsonObject)?["access_token"]);
         foreach (var key in missing)
         {
             var query = templates[key].Replace("{{context.patientId}}", Uri.EscapeDataString(patientId), StringComparison.Ordinal);

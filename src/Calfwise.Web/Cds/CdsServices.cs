@@ -27,14 +27,14 @@ public sealed class CdsServices(KnowledgeBase knowledge, TimeProvider time, CdsR
             return _ => true;
         }
 
-        var chosen = selections.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var chosen = selections.Select(CdsEndpoints.Text).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return order => chosen.Contains("MedicationRequest/" + order.Id);
     }
 
     public async Task<IResult> AnswerAsync(string id, JsonObject request, CancellationToken cancel)
     {
         var expected = Hook(id)!;
-        var hook = (request["hook"] as JsonValue)?.TryGetValue<string>(out var h) == true ? h : null;
+        var hook = CdsEndpoints.Text(request["hook"]);
         if (!string.Equals(hook, expected, StringComparison.Ordinal))
         {
             return CdsEndpoints.Problem(StatusCodes.Status400BadRequest, $"hook: '{id}' answers the '{expected}' hook, not '{hook}'.");

@@ -165,6 +165,20 @@ public sealed class CdsServiceTests(CdsHost host) : IClassFixture<CdsHost>
     }
 
     [Fact]
+    public async Task Fields_of_the_wrong_JSON_type_are_answered_not_a_500()
+    {
+        var request = Request("patient-view", []);
+        request.Remove("prefetch");
+        request["fhirServer"] = 42;
+        request["context"]!["patientId"] = new JsonObject();
+        using var response = await host.CallAsync(PatientView, request);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        request["hook"] = new JsonArray();
+        using var wrongHook = await host.CallAsync(PatientView, request);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongHook.StatusCode);
+    }
+
+    [Fact]
     public async Task A_request_for_another_hook_is_400()
     {
         using var response = await host.CallAsync(PatientView, Request("order-select", [], orders: []));
