@@ -63,13 +63,25 @@ public sealed record CdsSource(
         return new CdsSource(ShortLabel(source), source.Url);
     }
 
+    /// <summary>
+    /// The authors and title of the citation with the year ("UK Kidney Association. Clinical practice guidelines: ...
+    /// (2023)"); a long title gives way to its subtitle ("Winkelman JW et al. An American Academy of Sleep Medicine
+    /// clinical practice guideline (2024)").
+    /// </summary>
     private static string ShortLabel(Source source)
     {
-        // "Winkelman JW et al. Treatment of restless legs syndrome ..." → the title, shortened.
-        var sentences = source.Citation.Split(". ", 3, StringSplitOptions.RemoveEmptyEntries);
-        var title = sentences.Length > 1 ? sentences[1] : sentences[0];
-        var label = $"{title} ({source.Year})";
-        return label.Length <= 120 ? label : title[..100].TrimEnd() + $"… ({source.Year})";
+        const int longest = 120;
+        var parts = source.Citation.Split(". ", 3, StringSplitOptions.RemoveEmptyEntries);
+        var authors = parts.Length > 1 ? parts[0] + ". " : "";
+        var title = parts.Length > 1 ? parts[1] : parts[0];
+        var label = $"{authors}{title} ({source.Year})";
+        if (label.Length > longest && title.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0)
+        {
+            var subtitle = title[(colon + 2)..];
+            label = $"{authors}{char.ToUpperInvariant(subtitle[0])}{subtitle[1..]} ({source.Year})";
+        }
+
+        return label.Length <= longest ? label : label[..(longest - 1)].TrimEnd() + "…";
     }
 }
 

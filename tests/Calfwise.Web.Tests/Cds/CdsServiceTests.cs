@@ -52,6 +52,7 @@ public sealed class CdsServiceTests(CdsHost host) : IClassFixture<CdsHost>
         Assert.Equal("warning", card["indicator"]!.GetValue<string>());
         Assert.Contains("ferritin is 40 ng/mL", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("https://doi.org/10.5664/jcsm.11390", card["source"]!["url"]!.GetValue<string>());
+        Assert.Equal("Winkelman JW et al. An American Academy of Sleep Medicine clinical practice guideline (2024)", card["source"]!["label"]!.GetValue<string>());
         var actions = Assert.Single(card["suggestions"]!.AsArray())!["actions"]!.AsArray();
         Assert.All(actions, a => Assert.Equal("ServiceRequest", a!["resource"]!["resourceType"]!.GetValue<string>()));
         Assert.Equal(["2276-4", "2502-3"], actions.Select(a => a!["resource"]!["code"]!["coding"]![0]!["code"]!.GetValue<string>()));
@@ -137,6 +138,7 @@ public sealed class CdsServiceTests(CdsHost host) : IClassFixture<CdsHost>
         var card = (await CardsAsync(PatientView, request)).First()!;
         Assert.Equal(indicator, card["indicator"]!.GetValue<string>());
         Assert.Equal("https://ukkidney.org/health-professionals/guidelines/treatment-acute-hyperkalaemia-adults", card["source"]!["url"]!.GetValue<string>());
+        Assert.StartsWith("UK Kidney Association. Clinical practice guidelines", card["source"]!["label"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
