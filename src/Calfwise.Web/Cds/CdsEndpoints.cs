@@ -62,7 +62,13 @@ public static class CdsEndpoints
         var verifier = context.HttpContext.RequestServices.GetRequiredService<CdsJwtVerifier>();
         var audience = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path);
         var refused = await verifier.VerifyAsync(request.Headers.Authorization.ToString(), audience).ConfigureAwait(false);
-        return refused is null ? await next(context).ConfigureAwait(false) : Problem(StatusCodes.Status401Unauthorized, refused);
+        if (refused is null)
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+
+        context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problem(StatusCodes.Status401Unauthorized, refused);
     }
 
     private static async Task<JsonObject?> ReadObjectAsync(HttpRequest request)

@@ -34,6 +34,7 @@ public sealed class CdsJwtTests : IClassFixture<CdsHost>
         using var response = await CallAsync(token, url);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
         Assert.Contains(because, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
