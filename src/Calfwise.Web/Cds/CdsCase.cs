@@ -13,20 +13,25 @@ public sealed record CdsCase(FhirCase Read, ValidatedCase Validated, Assessment 
     /// <summary>The case of these resources, or the input errors that stop one being made (each naming its resource).</summary>
     public static Result<CdsCase> From(IReadOnlyList<FhirEntry> entries, KnowledgeBase knowledge, TimeProvider time)
     {
+        var validated = Validate(entries, knowledge, time);
+        return validated.IsSuccess
+            ? Result.Success(new CdsCase(validated.Value.Read, validated.Value.Case, new AssessmentEngine(knowledge, time).Assess(validated.Value.Case), entries))
+            : Result.Failure<CdsCase>(validated.Errors);
+    }
+
+    /// <summary>Read and validated, not assessed: enough to know the medicines' classes.</summary>
+    public static Result<(FhirCase Read, ValidatedCase Case)> Validate(IReadOnlyList<FhirEntry> entries, KnowledgeBase knowledge, TimeProvider time)
+    {
         var read = new FhirCaseReader(knowledge, time).Read(entries);
         if (!read.IsSuccess)
         {
-            return Result.Failure<CdsCase>(read.Errors);
+            return Result.Failure<(FhirCase, ValidatedCase)>(read.Errors);
         }
 
         var validated = CaseValidator.Validate(read.Value!.Case, knowledge, time);
-        if (!validated.IsSuccess)
-        {
-            return Result.Failure<CdsCase>(read.Value.Locate(validated.Errors));
-        }
-
-        var assessment = new AssessmentEngine(knowledge, time).Assess(validated.Value!);
-        return Result.Success(new CdsCase(read.Value, validated.Value!, assessment, entries));
+        return validated.IsSuccess
+            ? Result.Success((read.Value, validated.Value!))
+            : Result.Failure<(FhirCase, ValidatedCase)>(read.Value.Locate(validated.Errors));
     }
 
     /// <summary>The patient's id (for the subject of suggested orders).</summary>

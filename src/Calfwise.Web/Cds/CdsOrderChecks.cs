@@ -63,12 +63,12 @@ public sealed class CdsOrderChecks(KnowledgeBase knowledge, TimeProvider time)
         var active = (MedicationRequest)draft.DeepCopy();
         active.Status = MedicationRequest.MedicationrequestStatus.Active;
         var medications = record.Entries.Where(e => e.Resource is Medication);
-        var read = CdsCase.From([patient, new FhirEntry(active, "draftOrders/" + (draft.Id ?? "MedicationRequest")), .. medications], knowledge, time);
-        if (!read.IsSuccess || read.Value!.Validated.Input.Medications.Count == 0)
+        var read = CdsCase.Validate([patient, new FhirEntry(active, "draftOrders/" + (draft.Id ?? "MedicationRequest")), .. medications], knowledge, time);
+        if (!read.IsSuccess || read.Value.Case.Input.Medications.Count == 0)
         {
             return (null, []);
         }
 
-        return (read.Value.Validated.Input.Medications[0], read.Value.Validated.MedicationClasses.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
+        return (read.Value.Case.Input.Medications[0], read.Value.Case.MedicationClasses.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
     }
 }
