@@ -7,6 +7,7 @@ using Calfwise.Core.Presentation;
 using Calfwise.Data;
 using Calfwise.Knowledge;
 using Calfwise.Web.Api;
+using Calfwise.Web.Cds;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -32,6 +33,7 @@ public static class CalfwiseSetup
         services.AddSingleton(sp => new AssessmentPresenter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<Locale>()));
         services.AddScoped<Pages.PersonalAssessment>();
         services.AddCalfwiseTelemetry(configuration);
+        services.AddCalfwiseCds(configuration);
 
         services.AddCalfwiseStorage(
             configuration.GetConnectionString("Postgres"),
@@ -127,6 +129,7 @@ public static class CalfwiseSetup
         app.MapCalfwiseTelemetry();
         app.MapCalfwiseApi();
         app.MapDiaryApi();
+        app.MapCalfwiseCds();
         app.MapRazorPages();
     }
 
