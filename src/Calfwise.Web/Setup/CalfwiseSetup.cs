@@ -128,6 +128,7 @@ public static class CalfwiseSetup
         app.MapHealthChecks("/health");
         app.MapCalfwiseTelemetry();
         app.MapCalfwiseApi();
+        app.MapFhirApi();
         app.MapDiaryApi();
         app.MapCalfwiseCds();
         app.MapRazorPages();
