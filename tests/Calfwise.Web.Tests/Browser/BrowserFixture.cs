@@ -90,6 +90,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Storage:SqlitePath", Path.Combine(_folder, "calfwise.db"));
             builder.UseSetting("RateLimits:ApiPermitsPerMinute", "100000");
             builder.UseSetting("RateLimits:LoginPermitsPerMinute", "1000");
+            builder.UseSetting("RateLimits:PagePostsPerMinute", "100000"); // one browser walks many pages a minute
         }
 
         public override async ValueTask DisposeAsync()
