@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -56,12 +55,7 @@ public sealed class StartupTests : IDisposable
         start.WorkingDirectory = _folder; // not the app's folder: no appsettings.json here
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}"; // no Urls in appsettings.json overrides it
         var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Processes.Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Processes.Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = Processes.Start(start, output);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -97,12 +91,7 @@ public sealed class StartupTests : IDisposable
     {
         var start = Processes.WebApp(["--urls", urls, $"--Storage:SqlitePath={Path.Combine(_folder, "calfwise.db")}"]);
         var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Processes.Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Processes.Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = Processes.Start(start, output);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         try
         {

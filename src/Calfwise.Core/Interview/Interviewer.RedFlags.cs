@@ -55,7 +55,7 @@ public sealed partial class Interviewer
 
         /// <summary>
         /// Whether the finding is a sign of a red flag that what was said made relevant (a trigger answered yes or
-        /// "don't know") and that has not fired: such a sign is asked alone, with "not sure" as an answer.
+        /// "don't know") and that has not fired: such a sign is asked on its flag's own checklist, with "not sure" beside it.
         /// </summary>
         public bool IsTriggeredSign(string findingId)
         {

@@ -25,7 +25,7 @@ public sealed partial class Interviewer
             if (!_redFlagsByFinding.TryGetValue(findingId, out var flags) || input.WasAsked(findingId) || !applies.Fits(findingId)
                 || applies.IsTriggeredSign(findingId))
             {
-                continue; // not a warning sign, answered, not for this person, or asked alone as a triggered flag's sign
+                continue; // not a warning sign, answered, not for this person, or asked on a triggered flag's own checklist
             }
 
             var level = flags.Where(f => !fired.Contains(f.Id)).Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();

@@ -29,28 +29,16 @@ public static class DiaryBody
             return Error<T>(Body, "must be sent as JSON (Content-Type: application/json)");
         }
 
-        if (request.ContentLength > MaxBytes)
+        var (body, tooLarge) = await BoundedBody.ReadAsync(request, MaxBytes).ConfigureAwait(false);
+        if (body is not { } bytes)
         {
-            return Error<T>(Body, $"is {request.ContentLength.Value} bytes; at most {MaxBytes} bytes are accepted");
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return Error<T>(Body, $"is over {MaxBytes} bytes; at most {MaxBytes} bytes are accepted");
-            }
-
-            buffer.Write(chunk, 0, read);
+            return Error<T>(Body, tooLarge!);
         }
 
         var options = Strict(request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options) is { } value
+            return JsonSerializer.Deserialize<T>(bytes.AsSpan(), options) is { } value
                 ? (value, [])
                 : Error<T>(Body, "must be a JSON object");
         }

@@ -26,28 +26,16 @@ public static class FhirEndpoints
                     return Problems.Invalid([new("(body)", $"must be a FHIR R4 Bundle sent as {MediaType}")]);
                 }
 
-                if (request.ContentLength > MaxBytes)
+                var (body, tooLarge) = await BoundedBody.ReadAsync(request, MaxBytes).ConfigureAwait(false);
+                if (body is not { } bytes)
                 {
-                    return Problems.Invalid([new("(body)", $"is {request.ContentLength} bytes; at most {MaxBytes} bytes are accepted")]);
-                }
-
-                using var buffer = new MemoryStream();
-                var chunk = new byte[16 * 1024];
-                int read;
-                while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > MaxBytes)
-                    {
-                        return Problems.Invalid([new("(body)", $"is over {MaxBytes} bytes; at most {MaxBytes} bytes are accepted")]);
-                    }
-
-                    buffer.Write(chunk, 0, read);
+                    return Problems.Invalid([new("(body)", tooLarge!)]);
                 }
 
                 string json;
                 try
                 {
-                    json = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                    json = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
                 }
                 catch (DecoderFallbackException)
                 {

@@ -24,12 +24,7 @@ internal static class Processes
         }
 
         var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = Start(start, output);
 
         using var cancel = new CancellationTokenSource(timeout);
         try
@@ -93,6 +88,18 @@ internal static class Processes
         {
             listener.Stop();
         }
+    }
+
+    /// <summary>Starts a process whose standard output and error lines are appended to <paramref name="output"/> as they come.</summary>
+    public static Process Start(ProcessStartInfo start, StringBuilder output)
+    {
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     /// <summary>Appends a line of a child's output, safe to call from its output and error events at once.</summary>

@@ -110,12 +110,7 @@ public sealed class ProxyTests(PostgresServer server) : IDisposable
 
     private void Start(ProcessStartInfo start, StringBuilder output)
     {
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Processes.Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Processes.Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = Processes.Start(start, output);
         _processes.Add(process);
     }
 

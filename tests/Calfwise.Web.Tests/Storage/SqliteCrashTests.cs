@@ -120,12 +120,7 @@ public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
     private Process StartApp(int port, StringBuilder log)
     {
         var start = Processes.WebApp(["--urls", $"http://127.0.0.1:{port}", $"--Storage:SqlitePath={DatabasePath}", "--RateLimits:ApiPermitsPerMinute=100000"]);
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Processes.Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Processes.Append(log, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = Processes.Start(start, log);
         return process;
     }
 
