@@ -50,7 +50,5 @@ public static class FhirSystems
         unit.Replace('\u00B5', 'u').Replace('\u03BC', 'u').Replace("[IU]", "IU", StringComparison.Ordinal).Replace("IU", "[IU]", StringComparison.Ordinal);
 
     /// <summary>The analyte's unit a UCUM code (or, without one, a written unit) means; null when the analyte does not accept it.</summary>
-    public static LabUnit? FromUcum(Analyte analyte, string? ucumOrText) =>
-        string.IsNullOrWhiteSpace(ucumOrText) ? null
-        : UnitConverter.Find(analyte, ucumOrText.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal));
+    public static LabUnit? FromUcum(Analyte analyte, string? ucumOrText) => UnitConverter.FromUcum(analyte, ucumOrText);
 }
