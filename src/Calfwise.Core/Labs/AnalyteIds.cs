@@ -1,7 +1,7 @@
 namespace Calfwise.Core.Labs;
 
 /// <summary>
-/// The analytes the engine reads by name (iron plan, anaemia, inflammation, kidney function). The knowledge base
+/// The analytes the engine reads by name (iron plan, anaemia, inflammation, kidney function, and the salts population screening reads). The knowledge base
 /// must define each one: the loader rejects a knowledge base without them, so the engine can rely on them.
 /// </summary>
 public static class AnalyteIds
@@ -13,7 +13,9 @@ public static class AnalyteIds
     public const string Hemoglobin = "hemoglobin";
     public const string Crp = "crp";
     public const string Creatinine = "creatinine";
+    public const string Potassium = "potassium";
+    public const string Magnesium = "magnesium";
 
     /// <summary>Every analyte above: what a knowledge base must define.</summary>
-    public static IReadOnlyList<string> Required { get; } = [Ferritin, TransferrinSaturation, Iron, Tibc, Hemoglobin, Crp, Creatinine];
+    public static IReadOnlyList<string> Required { get; } = [Ferritin, TransferrinSaturation, Iron, Tibc, Hemoglobin, Crp, Creatinine, Potassium, Magnesium];
 }

@@ -1,0 +1,116 @@
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
+using Calfwise.Core.Labs;
+
+namespace Calfwise.Screening.Population;
+
+public sealed partial class Screener
+{
+    private const string RestlessLegsId = "restless-legs";
+    private const string IronPreparation = "iron-preparation";
+    private const string DopamineAgonist = "dopamine-agonist";
+    private const string ProtonPumpInhibitor = "proton-pump-inhibitor";
+    private const string GiInvestigation = "gi-investigation";
+
+    /// <summary>The medicine classes that lower potassium and magnesium (allen-2012-cramps; fda-2011-ppi-mg for the PPIs).</summary>
+    private static readonly string[] SaltLowering = ["loop-diuretic", "thiazide-diuretic", ProtonPumpInhibitor];
+
+    /// <summary>
+    /// A PPI lowers magnesium after long use: the FDA's 2011 safety communication reports most cases after a year or
+    /// more (fda-2011-ppi-mg). A PPI order with no start date counts as long-term, the safer reading.
+    /// </summary>
+    private const int LongTermPpiDays = 365;
+
+    /// <summary>How recent a critical value must be for screening to raise it (the and the rule's window).</summary>
+    public const int CriticalWindowDays = 30;
+
+    /// <summary>The iron plans that mean iron is low for restless legs: iron now (ferritin at or below the threshold or TSAT low), or IV iron on dialysis.</summary>
+    private static readonly IronPlan[] IronLow = [IronPlan.OralOrIv, IronPlan.IvDialysis];
+
+    private static void RestlessLegs(PatientContext p, List<ScreeningHit> hits)
+    {
+        var rls = p.Active(RestlessLegsId).Select(c => c.Source).ToList();
+        if (rls.Count == 0)
+        {
+            return;
+        }
+
+        var plan = p.Assessment.Iron.Plan;
+        var ironLabs = new[] { p.Lab(AnalyteIds.Ferritin), p.Lab(AnalyteIds.TransferrinSaturation) }.OfType<LabFact>().ToList();
+        var ironEvidence = rls.Concat(ironLabs.Select(l => l.Source)).ToList();
+        var thresholds = p.Assessment.Iron.Thresholds.Select(t => t.SourceId);
+        if (plan == IronPlan.TestFirst && p.Lab(AnalyteIds.Ferritin) is null)
+        {
+            hits.Add(p.Hit(ScreeningRules.RlsIronNotChecked, rls));
+        }
+
+        if (IronLow.Contains(plan))
+        {
+            var since = ironLabs.Min(l => l.Date);
+            var treated = p.Record.Medications.Any(m => m.Classes.Contains(IronPreparation) && (m.Source.Date ?? DateOnly.MinValue) >= since);
+            if (!treated)
+            {
+                hits.Add(p.Hit(ScreeningRules.RlsIronLowUntreated, ironEvidence, thresholds));
+            }
+        }
+
+        var agonists = p.Taking(DopamineAgonist).Select(m => m.Source).ToList();
+        if (agonists.Count > 0 && (plan == IronPlan.TestFirst || IronLow.Contains(plan)))
+        {
+            hits.Add(p.Hit(ScreeningRules.RlsDopamineAgonistIron, ironEvidence.Concat(agonists), thresholds));
+        }
+    }
+
+    /// <summary>
+    /// The engine advises finding the cause of the iron loss (<c>investigate-blood-loss</c>: an adult man, a woman after
+    /// the menopause or aged 50 or over…) for anaemia with ferritin below the AGA cut-off, and no GI procedure is on record.
+    /// </summary>
+    private void IronDeficiencyAnaemia(PatientContext p, List<ScreeningHit> hits)
+    {
+        if (p.Assessment.Iron.Anemia != true || !p.Assessment.Recommendations.Any(r => r.Id == "investigate-blood-loss"))
+        {
+            return;
+        }
+
+        var cut = knowledge.Threshold("ferritin-deficiency-anemia-aga");
+        if (p.Result(AnalyteIds.Ferritin) is not { } ferritin || ferritin.CanonicalValue >= cut.Value || p.Record.Procedures.Any(x => x.Kind == GiInvestigation))
+        {
+            return;
+        }
+
+        var evidence = new[] { p.Lab(AnalyteIds.Hemoglobin), p.Lab(AnalyteIds.Ferritin) }.OfType<LabFact>().Select(l => l.Source);
+        hits.Add(p.Hit(ScreeningRules.IdaNoGiInvestigation, evidence, [cut.SourceId]));
+    }
+
+    private void Medicines(PatientContext p, List<ScreeningHit> hits)
+    {
+        var lowering = SaltLowering.SelectMany(c => p.Taking(c).Where(m => c != ProtonPumpInhibitor || LongTerm(m)).Select(m => m.Source)).ToList();
+        var low = new[] { AnalyteIds.Potassium, AnalyteIds.Magnesium }
+            .Where(a => p.Result(a) is { } r && IsLow(r))
+            .Select(a => p.Lab(a)!.Source).ToList();
+        if (lowering.Count > 0 && low.Count > 0)
+        {
+            hits.Add(p.Hit(ScreeningRules.SaltLoweringMedicineLowSalt, lowering.Concat(low)));
+        }
+
+        if (p.Assessment.Recommendations.Any(r => r.Id == PotassiumReview) && p.Lab(AnalyteIds.Potassium) is { } potassium)
+        {
+            var classes = PotassiumRaisingClasses(knowledge);
+            var raising = p.Record.Medications.Where(m => m.Active && m.Classes.Any(classes.Contains)).Select(m => m.Source);
+            hits.Add(p.Hit(ScreeningRules.PotassiumRaisingMedicineHighPotassium, raising.Prepend(potassium.Source), [knowledge.Threshold("potassium-raised").SourceId]));
+        }
+    }
+
+    private const string PotassiumReview = "potassium-medicine-review";
+
+    /// <summary>The medicine classes the knowledge base's potassium review names (its rule is the one list of them).</summary>
+    internal static HashSet<string> PotassiumRaisingClasses(KnowledgeBase knowledge) =>
+        knowledge.Recommendations.First(r => r.Id == PotassiumReview).When.Descendants().OfType<MedicationClassRule>()
+            .Select(r => r.ClassId).ToHashSet(StringComparer.Ordinal);
+
+    private bool LongTerm(MedicationFact ppi) => ppi.Source.Date is not { } start || start <= Today.AddDays(-LongTermPpiDays);
+
+    /// <summary>Below the person's range: low, or critical on the low side.</summary>
+    private static bool IsLow(LabResult result) =>
+        result.Status == LabStatus.Low || (result.Status == LabStatus.Critical && result.Low is { } low && result.CanonicalValue < low);
+}
