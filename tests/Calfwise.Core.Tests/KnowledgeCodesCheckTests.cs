@@ -19,6 +19,9 @@ public sealed class KnowledgeCodesCheckTests
     [InlineData("finding: diabetes,", "finding: diabetic,", "finding 'diabetic' does not exist")]
     [InlineData("class: loop-diuretic,", "class: loop-diuretics,", "medication class 'loop-diuretics' does not exist; did you mean 'loop-diuretic'?")]
     [InlineData("fact: pregnant,", "fact: pregnancy,", "person fact 'pregnancy' does not exist; did you mean 'pregnant'?")]
+    [InlineData("snomed: [73761001,", "snomed: [73761002,", "SNOMED CT '73761002' has a wrong check digit")]
+    [InlineData("procedure: gi-investigation,", "procedure: gi-investigations,", "procedure 'gi-investigations' does not exist; did you mean 'gi-investigation'?")]
+    [InlineData("{ procedure: gi-investigation, snomed:", "{ procedure: gi-investigation, icd10cm: [K92.2], snomed:", "unknown key 'icd10cm'")]
     [InlineData("[2951-2, 2947-0", "[2951-2, 2823-3, 2947-0", "LOINC '2823-3' is bound to both 'potassium'")] // reported where it is bound again
     [InlineData("loinc: [2823-3, 6298-4", "loinc: [2823-3, 2823-3, 6298-4", "loinc '2823-3' is listed twice for 'potassium'")]
     [InlineData("{ analyte: ck, loinc: [2157-6] }", "{ analyte: sodium, loinc: [2157-6] }", "analyte 'sodium' is listed twice in 'analytes'")]

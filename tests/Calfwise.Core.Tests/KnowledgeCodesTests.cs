@@ -118,6 +118,20 @@ public sealed class KnowledgeCodesTests
         Assert.Equal(uri, system.Uri());
     }
 
+    [Theory]
+    [InlineData("73761001")] // colonoscopy
+    [InlineData("444783004")] // screening colonoscopy
+    [InlineData("76009000")] // esophagogastroduodenoscopy
+    public void A_colonoscopy_or_upper_gi_endoscopy_is_a_gi_investigation(string snomed) =>
+        Assert.Equal(["gi-investigation"], Codes.Procedures(CodeSystem.SnomedCt, snomed));
+
+    [Fact]
+    public void Other_procedures_and_systems_are_no_gi_investigation()
+    {
+        Assert.Empty(Codes.Procedures(CodeSystem.SnomedCt, "44441009")); // flexible sigmoidoscopy: not the whole colon
+        Assert.Empty(Codes.Procedures(CodeSystem.Icd10Cm, "K92.2"));
+    }
+
     [Fact]
     public void An_unknown_fhir_system_maps_to_none() => Assert.Null(CodeSystems.FromUri("http://example.org/codes"));
 }

@@ -26,6 +26,8 @@ public enum CodeTarget
     MedicationClass,
     /// <summary>A fact about the person in the case itself rather than a finding (such as <c>pregnant</c>).</summary>
     Person,
+    /// <summary>A kind of procedure a record may hold (such as <c>gi-investigation</c>), read by the CDS service, not the engine.</summary>
+    Procedure,
 }
 
 /// <summary>One code bound to one knowledge item, with where the binding is written.</summary>
@@ -118,4 +120,7 @@ public sealed class Codes
 
     /// <summary>The person facts (such as <c>pregnant</c>) a recorded condition code means.</summary>
     public IReadOnlyList<string> PersonFacts(CodeSystem system, string code) => Find(CodeTarget.Person, system, code);
+
+    /// <summary>The procedure kinds (such as <c>gi-investigation</c>) a recorded procedure code means.</summary>
+    public IReadOnlyList<string> Procedures(CodeSystem system, string code) => Find(CodeTarget.Procedure, system, code);
 }

@@ -1,14 +1,20 @@
 namespace Calfwise.Core.Knowledge.Reading;
 
 /// <summary>
-/// Reads knowledge/codes.yaml, the clinical codes bound to analytes, conditions, findings, person facts and
-/// medication classes, and checks them against the loaded knowledge: every id exists, every code has the shape and
-/// check digit of its system, no LOINC code names two analytes and every analyte has a LOINC code.
+/// Reads knowledge/codes.yaml, the clinical codes bound to analytes, conditions, findings, person facts, medication
+/// classes and procedure kinds, and checks them against the loaded knowledge: every id exists, every code has the
+/// shape and check digit of its system, no LOINC code names two analytes and every analyte has a LOINC code.
 /// </summary>
 internal static class CodesReader
 {
     /// <summary>The facts about the person in a case that codes may be bound to (they are case fields, not findings).</summary>
     public static IReadOnlyList<string> PersonFacts { get; } = ["pregnant"];
+
+    /// <summary>
+    /// The kinds of procedure codes may be bound to: <c>gi-investigation</c> is a colonoscopy or an upper GI endoscopy,
+    /// the work-up for iron-deficiency anaemia (aga-2020-ida, bsg-2021-ida) whose absence the CDS service points out.
+    /// </summary>
+    public static IReadOnlyList<string> ProcedureKinds { get; } = ["gi-investigation"];
 
     private static readonly (string Key, CodeSystem System)[] DiagnosisSystems =
         [("snomed", CodeSystem.SnomedCt), ("icd10cm", CodeSystem.Icd10Cm), ("icd10", CodeSystem.Icd10)];
@@ -20,6 +26,7 @@ internal static class CodesReader
         new("findings", CodeTarget.Finding, "finding", DiagnosisSystems),
         new("person", CodeTarget.Person, "fact", DiagnosisSystems),
         new("medicationClasses", CodeTarget.MedicationClass, "class", [("atc", CodeSystem.Atc), ("rxnorm", CodeSystem.RxNorm)]),
+        new("procedures", CodeTarget.Procedure, "procedure", [("snomed", CodeSystem.SnomedCt)]),
     ];
 
     /// <summary>Reads the codes into <paramref name="knowledge"/>; every problem goes to <paramref name="errors"/> with its line.</summary>
@@ -122,6 +129,7 @@ internal static class CodesReader
         CodeTarget.Condition => [.. knowledge.ConditionsById.Keys],
         CodeTarget.Finding => [.. knowledge.FindingsById.Keys],
         CodeTarget.MedicationClass => [.. knowledge.MedicationClassesById.Keys],
+        CodeTarget.Procedure => [.. ProcedureKinds],
         _ => [.. PersonFacts],
     };
 
