@@ -65,3 +65,38 @@ public sealed class PatientRecord(string patientId)
 
     public List<ProcedureFact> Procedures { get; } = [];
 }
+
+/// <summary>What the Patient resource says.</summary>
+public sealed record PatientFact(Sex? Sex, DateOnly? BirthDate, bool BirthDateExact, bool Deceased);
+
+public static class PatientRecordFacts
+{
+    /// <summary>Adds one fact read from the export (a <see cref="PatientFact"/>, <see cref="LabFact"/>, <see cref="ConditionFact"/>, <see cref="MedicationFact"/> or <see cref="ProcedureFact"/>).</summary>
+    public static void Add(this PatientRecord record, object fact)
+    {
+        switch (fact)
+        {
+            case PatientFact patient:
+                record.HasPatient = true;
+                record.Sex = patient.Sex;
+                record.BirthDate = patient.BirthDate;
+                record.BirthDateExact = patient.BirthDateExact;
+                record.Deceased = patient.Deceased;
+                break;
+            case LabFact lab:
+                record.Labs.Add(lab);
+                break;
+            case ConditionFact condition:
+                record.Conditions.Add(condition);
+                break;
+            case MedicationFact medication:
+                record.Medications.Add(medication);
+                break;
+            case ProcedureFact procedure:
+                record.Procedures.Add(procedure);
+                break;
+            default:
+                throw new ArgumentException($"not a fact of a patient record: {fact.GetType().Name}", nameof(fact));
+        }
+    }
+}

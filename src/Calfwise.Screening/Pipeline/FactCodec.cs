@@ -1,0 +1,125 @@
+using Calfwise.Core.Knowledge;
+using Calfwise.Screening.Population;
+
+namespace Calfwise.Screening.Pipeline;
+
+/// <summary>
+/// The compact binary form facts take in the bucket files between flattening and assessment (a private, versioned
+/// format of this program: bucket files live only for one job).
+/// </summary>
+public static class FactCodec
+{
+    /// <summary>Written first in every bucket file; a file of another version is refused.</summary>
+    public const int Version = 1;
+
+    private enum Kind : byte
+    {
+        Patient = 1,
+        Lab = 2,
+        Condition = 3,
+        Medication = 4,
+        Procedure = 5,
+    }
+
+    public static void Write(BinaryWriter writer, string patientId, object fact)
+    {
+        switch (fact)
+        {
+            case PatientFact p:
+                writer.Write((byte)Kind.Patient);
+                writer.Write(patientId);
+                writer.Write((sbyte)(p.Sex is { } sex ? (int)sex : -1));
+                WriteDay(writer, p.BirthDate);
+                writer.Write(p.BirthDateExact);
+                writer.Write(p.Deceased);
+                break;
+            case LabFact l:
+                writer.Write((byte)Kind.Lab);
+                writer.Write(patientId);
+                writer.Write(l.Analyte);
+                writer.Write(l.Value);
+                writer.Write(l.Unit);
+                WriteEvidence(writer, l.Source);
+                break;
+            case ConditionFact c:
+                writer.Write((byte)Kind.Condition);
+                writer.Write(patientId);
+                WriteList(writer, c.Conditions);
+                WriteList(writer, c.Findings);
+                writer.Write(c.Pregnant);
+                writer.Write(c.Active);
+                WriteEvidence(writer, c.Source);
+                break;
+            case MedicationFact m:
+                writer.Write((byte)Kind.Medication);
+                writer.Write(patientId);
+                writer.Write(m.Name);
+                WriteList(writer, m.Classes);
+                writer.Write(m.Active);
+                WriteEvidence(writer, m.Source);
+                break;
+            case ProcedureFact x:
+                writer.Write((byte)Kind.Procedure);
+                writer.Write(patientId);
+                writer.Write(x.Kind);
+                WriteEvidence(writer, x.Source);
+                break;
+            default:
+                throw new ArgumentException($"not a fact: {fact.GetType().Name}", nameof(fact));
+        }
+    }
+
+    /// <summary>The next fact, or null at the end of the stream.</summary>
+    public static (string PatientId, object Fact)? Read(BinaryReader reader)
+    {
+        var next = reader.BaseStream.ReadByte();
+        if (next < 0)
+        {
+            return null;
+        }
+
+        var patient = reader.ReadString();
+        object fact = (Kind)next switch
+        {
+            Kind.Patient => new PatientFact(reader.ReadSByte() is var s and >= 0 ? (Sex)s : null, ReadDay(reader), reader.ReadBoolean(), reader.ReadBoolean()),
+            Kind.Lab => new LabFact(reader.ReadString(), reader.ReadDecimal(), reader.ReadString(), ReadEvidence(reader)),
+            Kind.Condition => new ConditionFact(ReadList(reader), ReadList(reader), reader.ReadBoolean(), reader.ReadBoolean(), ReadEvidence(reader)),
+            Kind.Medication => new MedicationFact(reader.ReadString(), ReadList(reader), reader.ReadBoolean(), ReadEvidence(reader)),
+            Kind.Procedure => new ProcedureFact(reader.ReadString(), ReadEvidence(reader)),
+            _ => throw new InvalidDataException($"bucket file: unknown fact kind {next} at byte {reader.BaseStream.Position - 1}"),
+        };
+        return (patient, fact);
+    }
+
+    private static void WriteDay(BinaryWriter writer, DateOnly? day) => writer.Write(day?.DayNumber ?? -1);
+
+    private static DateOnly? ReadDay(BinaryReader reader) => reader.ReadInt32() is var n and >= 0 ? DateOnly.FromDayNumber(n) : null;
+
+    private static void WriteEvidence(BinaryWriter writer, Evidence evidence)
+    {
+        writer.Write(evidence.Resource);
+        WriteDay(writer, evidence.Date);
+    }
+
+    private static Evidence ReadEvidence(BinaryReader reader) => new(reader.ReadString(), ReadDay(reader));
+
+    private static void WriteList(BinaryWriter writer, IReadOnlyList<string> items)
+    {
+        writer.Write7BitEncodedInt(items.Count);
+        foreach (var item in items)
+        {
+            writer.Write(item);
+        }
+    }
+
+    private static string[] ReadList(BinaryReader reader)
+    {
+        var items = new string[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = reader.ReadString();
+        }
+
+        return items;
+    }
+}

@@ -1,0 +1,185 @@
+using Calfwise.Core.Knowledge;
+using Calfwise.Core.Labs;
+using Calfwise.Screening.Population;
+using CodeSystem = Calfwise.Core.Knowledge.CodeSystem;
+
+namespace Calfwise.Screening.Pipeline;
+
+/// <summary>Why a resource of the export did not become a fact (counted in the summary, never silently lost).</summary>
+public enum SkipReason
+{
+    /// <summary>No code the knowledge base binds (most Observations of a real export: vital signs, surveys…).</summary>
+    NotBound,
+    /// <summary>A status that means it did not happen or is not a result (cancelled, entered in error, registered…).</summary>
+    Status,
+    /// <summary>A lab without an exact valueQuantity (missing, or a bound such as &lt; 5).</summary>
+    NoValue,
+    /// <summary>A unit the analyte does not accept.</summary>
+    Unit,
+    /// <summary>No day (effective, issued, authored, performed): its age cannot be checked.</summary>
+    NoDate,
+    /// <summary>No patient reference.</summary>
+    NoPatient,
+}
+
+/// <summary>
+/// Turns the rows the views made of one resource into a fact of a patient's record, with the knowledge base's codes
+/// (docs/screening.md, "From rows to a case"): the same reading the FHIR reader gives one person's resources.
+/// </summary>
+public sealed partial class FactMapper(KnowledgeBase knowledge)
+{
+    private static readonly HashSet<string> UsableResults = ["final", "amended", "corrected", "preliminary"];
+    private static readonly HashSet<string> HoldingConditions = ["active", "recurrence", "relapse"];
+
+    /// <summary>A fact and whose it is, or why there is none.</summary>
+    public readonly record struct Mapped(string? PatientId, object? Fact, SkipReason? Skipped)
+    {
+        public static Mapped Skip(SkipReason reason) => new(null, null, reason);
+    }
+
+    public static Mapped Patient(ViewRows view)
+    {
+        var row = view.Rows[0];
+        if (view.Text(row, "id") is not { } id)
+        {
+            return Mapped.Skip(SkipReason.NoPatient);
+        }
+
+        Sex? sex = view.Text(row, "gender") switch { "male" => Sex.Male, "female" => Sex.Female, _ => null };
+        var birth = BirthDate(view.Text(row, "birth_date"));
+        var deceased = view.Flag(row, "deceased_boolean") == true || view.Text(row, "deceased_date_time") is not null;
+        return new(id, new PatientFact(sex, birth?.Date, birth?.Exact ?? false, deceased), null);
+    }
+
+    public Mapped Observation(ViewRows view)
+    {
+        var row = view.Rows[0];
+        if (view.Text(row, "patient") is not { } patient)
+        {
+            return Mapped.Skip(SkipReason.NoPatient);
+        }
+
+        Analyte? analyte = null;
+        foreach (var coding in view.Rows)
+        {
+            if (CodeSystems.FromUri(view.Text(coding, "code_system")) == CodeSystem.Loinc && view.Text(coding, "code") is { } code &&
+                knowledge.Codes.AnalyteByLoinc(code) is { } found)
+            {
+                analyte = found;
+                break;
+            }
+        }
+
+        if (analyte is null)
+        {
+            return Mapped.Skip(SkipReason.NotBound);
+        }
+
+        if (view.Text(row, "status") is not { } status || !UsableResults.Contains(status))
+        {
+            return Mapped.Skip(SkipReason.Status);
+        }
+
+        if (view.Number(row, "value") is not { } value || view.Text(row, "comparator") is not null)
+        {
+            return Mapped.Skip(SkipReason.NoValue);
+        }
+
+        var written = view.Text(row, "unit_system") == "http://unitsofmeasure.org" && view.Text(row, "unit_code") is { } ucum ? ucum : view.Text(row, "unit");
+        if (UnitConverter.FromUcum(analyte, written) is not { } unit)
+        {
+            return Mapped.Skip(SkipReason.Unit);
+        }
+
+        if ((view.Day(row, "effective_date_time") ?? view.Day(row, "effective_period_start") ?? view.Day(row, "effective_instant") ?? view.Day(row, "issued")) is not { } day)
+        {
+            return Mapped.Skip(SkipReason.NoDate);
+        }
+
+        return new(patient, new LabFact(analyte.Id, value, unit.Code, new Evidence($"Observation/{view.Text(row, "id")}", day)), null);
+    }
+
+    public Mapped Condition(ViewRows view)
+    {
+        var row = view.Rows[0];
+        if (view.Text(row, "patient") is not { } patient)
+        {
+            return Mapped.Skip(SkipReason.NoPatient);
+        }
+
+        var conditions = new List<string>();
+        var findings = new List<string>();
+        var pregnant = false;
+        foreach (var coding in view.Rows)
+        {
+            if (CodeSystems.FromUri(view.Text(coding, "code_system")) is { } system && view.Text(coding, "code") is { } code)
+            {
+                conditions.AddRange(knowledge.Codes.Find(CodeTarget.Condition, system, code));
+                findings.AddRange(knowledge.Codes.Find(CodeTarget.Finding, system, code));
+                pregnant |= knowledge.Codes.PersonFacts(system, code).Contains("pregnant");
+            }
+        }
+
+        if (conditions.Count == 0 && findings.Count == 0 && !pregnant)
+        {
+            return Mapped.Skip(SkipReason.NotBound);
+        }
+
+        var verification = view.Text(row, "verification_status");
+        if (verification is "entered-in-error" or "refuted")
+        {
+            return Mapped.Skip(SkipReason.Status);
+        }
+
+        var clinical = view.Text(row, "clinical_status");
+        var active = (clinical is null || HoldingConditions.Contains(clinical)) && (verification is null or "confirmed");
+        var day = view.Day(row, "onset_date_time") ?? view.Day(row, "onset_period_start") ?? view.Day(row, "recorded_date");
+        return new(patient, new ConditionFact(conditions.Distinct().ToList(), findings.Distinct().ToList(), pregnant, active, new Evidence($"Condition/{view.Text(row, "id")}", day)), null);
+    }
+
+    public Mapped Procedure(ViewRows view)
+    {
+        var row = view.Rows[0];
+        if (view.Text(row, "patient") is not { } patient)
+        {
+            return Mapped.Skip(SkipReason.NoPatient);
+        }
+
+        var kinds = view.Rows.SelectMany(c => CodeSystems.FromUri(view.Text(c, "code_system")) is { } system && view.Text(c, "code") is { } code
+            ? knowledge.Codes.Procedures(system, code) : []).Distinct().ToList();
+        if (kinds.Count == 0)
+        {
+            return Mapped.Skip(SkipReason.NotBound);
+        }
+
+        // Only a procedure that was done counts as a GI investigation on record (not-done, stopped or planned ones do not).
+        if (view.Text(row, "status") != "completed")
+        {
+            return Mapped.Skip(SkipReason.Status);
+        }
+
+        var day = view.Day(row, "performed_date_time") ?? view.Day(row, "performed_period_start");
+        return new(patient, new ProcedureFact(kinds[0], new Evidence($"Procedure/{view.Text(row, "id")}", day)), null);
+    }
+
+    /// <summary>A FHIR date; a year or a month is read as the middle of its span and is not exact.</summary>
+    internal static (DateOnly Date, bool Exact)? BirthDate(string? value)
+    {
+        if (value is null || value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), out var year) || year < 1)
+        {
+            return null;
+        }
+
+        if (value.Length == 4)
+        {
+            return (new DateOnly(year, 7, 1), false);
+        }
+
+        if (value.Length == 7 && int.TryParse(value.AsSpan(5, 2), out var month) && month is >= 1 and <= 12)
+        {
+            return (new DateOnly(year, month, 15), false);
+        }
+
+        return value.Length >= 10 && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", out var day) ? (day, true) : null;
+    }
+}
