@@ -24,10 +24,23 @@ public sealed partial class Screener
     /// <summary>How recent a critical value must be for screening to raise it (the and the rule's window).</summary>
     public const int CriticalWindowDays = 30;
 
-    /// <summary>The iron plans that mean iron is low for restless legs: iron now (ferritin at or below the threshold or TSAT low), or IV iron on dialysis.</summary>
-    private static readonly IronPlan[] IronLow = [IronPlan.OralOrIv, IronPlan.IvDialysis];
+    /// <summary>
+    /// Whether iron is low for restless legs (aasm-2024-rls: ferritin at or below the iron threshold, or transferrin
+    /// saturation below its threshold, whatever the ferritin): the engine's plan is iron now or IV iron on dialysis,
+    /// or IV iron because the saturation is low. Suspected overload is never low iron.
+    /// </summary>
+    private bool IronLow(PatientContext p)
+    {
+        var tsat = knowledge.Threshold("tsat-rls-iron");
+        return p.Assessment.Iron.Plan switch
+        {
+            IronPlan.OralOrIv or IronPlan.IvDialysis => true,
+            IronPlan.IvOnly => p.Result(AnalyteIds.TransferrinSaturation) is { } saturation && saturation.CanonicalValue < tsat.Value,
+            _ => false,
+        };
+    }
 
-    private static void RestlessLegs(PatientContext p, List<ScreeningHit> hits)
+    private void RestlessLegs(PatientContext p, List<ScreeningHit> hits)
     {
         var rls = p.Active(RestlessLegsId).Select(c => c.Source).ToList();
         if (rls.Count == 0)
@@ -44,7 +57,8 @@ public sealed partial class Screener
             hits.Add(p.Hit(ScreeningRules.RlsIronNotChecked, rls));
         }
 
-        if (IronLow.Contains(plan))
+        var low = IronLow(p);
+        if (low)
         {
             var since = ironLabs.Min(l => l.Date);
             var treated = p.Record.Medications.Any(m => m.Classes.Contains(IronPreparation) && (m.Source.Date ?? DateOnly.MinValue) >= since);
@@ -55,7 +69,7 @@ public sealed partial class Screener
         }
 
         var agonists = p.Taking(DopamineAgonist).Select(m => m.Source).ToList();
-        if (agonists.Count > 0 && (plan == IronPlan.TestFirst || IronLow.Contains(plan)))
+        if (agonists.Count > 0 && (plan == IronPlan.TestFirst || low))
         {
             hits.Add(p.Hit(ScreeningRules.RlsDopamineAgonistIron, ironEvidence.Concat(agonists), thresholds));
         }

@@ -78,7 +78,8 @@ public sealed partial class Screener(KnowledgeBase knowledge, DateOnly today)
     {
         public LabFact? Lab(string analyte) => Latest.FirstOrDefault(l => l.Analyte == analyte);
 
-        public LabResult? Result(string analyte) => Assessment.Labs.FirstOrDefault(l => l.Analyte == analyte && !l.Derived);
+        /// <summary>The engine's reading of an analyte: the reported result, else one derived (TSAT from iron and TIBC).</summary>
+        public LabResult? Result(string analyte) => Assessment.Labs.Where(l => l.Analyte == analyte).OrderBy(l => l.Derived).FirstOrDefault();
 
         public IEnumerable<ConditionFact> Active(string condition) => Record.Conditions.Where(c => c.Active && c.Conditions.Contains(condition));
 

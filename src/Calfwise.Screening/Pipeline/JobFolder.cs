@@ -1,0 +1,72 @@
+namespace Calfwise.Screening.Pipeline;
+
+/// <summary>
+/// The working folder of one screening job. Each step writes its output under a temporary name and renames it into
+/// place when complete, so a step that is retried (after a crash, or on another silo) replaces nothing and
+/// duplicates nothing: the first complete result stands.
+/// </summary>
+public sealed class JobFolder(string root)
+{
+    public string Root { get; } = root;
+
+    public string ScanDirectory(int item) => Path.Combine(Root, "scan", item.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+
+    public static string BucketFile(string scanDirectory, int bucket) => Path.Combine(scanDirectory, $"{bucket:D5}.bin");
+
+    public string ScanCountsFile(int item) => Path.Combine(ScanDirectory(item), "counts.json");
+
+    public bool IsScanned(int item) => Directory.Exists(ScanDirectory(item));
+
+    /// <summary>The bucket's files of every completed scan item.</summary>
+    public IEnumerable<string> BucketFiles(int bucket) =>
+        Directory.Exists(Path.Combine(Root, "scan"))
+            ? Directory.EnumerateDirectories(Path.Combine(Root, "scan")).Where(d => !Path.GetFileName(d).Contains('.', StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).Select(d => BucketFile(d, bucket)).Where(File.Exists)
+            : [];
+
+    public string HitsFile(int bucket) => Path.Combine(Root, "assess", $"{bucket:D5}.bin");
+
+    public string AssessCountsFile(int bucket) => Path.Combine(Root, "assess", $"{bucket:D5}.json");
+
+    public bool IsAssessed(int bucket) => File.Exists(AssessCountsFile(bucket));
+
+    /// <summary>A fresh temporary path beside <paramref name="final"/> (unique per attempt).</summary>
+    public static string Temporary(string final) => $"{final}.{Guid.NewGuid():N}.tmp";
+
+    /// <summary>Moves a completed temporary directory into place, unless an earlier attempt already did.</summary>
+    public static void CommitDirectory(string temporary, string final)
+    {
+        try
+        {
+            Directory.Move(temporary, final);
+        }
+        catch (IOException) when (Directory.Exists(final))
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+    }
+
+    /// <summary>Moves a completed temporary file into place (a retry writes the same content, so replacing is harmless).</summary>
+    public static void CommitFile(string temporary, string final) => File.Move(temporary, final, overwrite: true);
+}
+
+/// <summary>Which bucket a patient's facts go to: a stable hash of the id, the same in every process.</summary>
+public static class Buckets
+{
+    /// <summary>About this much export per bucket, so a bucket's patients fit in memory whatever the export's size.</summary>
+    public const long InputBytesPerBucket = 256L << 20;
+
+    /// <summary>The bucket count for an export: at least 8 (work for every core), more as the export grows.</summary>
+    public static int CountFor(long exportBytes) => (int)Math.Clamp((exportBytes + InputBytesPerBucket - 1) / InputBytesPerBucket, 8, 16384);
+
+    public static int Of(string patientId, int count)
+    {
+        var hash = 2166136261u;
+        foreach (var c in patientId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % (uint)count);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Calfwise.Core.Knowledge;
+
+namespace Calfwise.Screening.Pipeline;
+
+/// <summary>
+/// Flattens one work item: each line through the view of its resource type, each fact into the bucket of its patient
+/// (one file per bucket in the item's folder, committed whole). Lines that are not JSON are counted and named, not fatal.
+/// </summary>
+public static class ScanStep
+{
+    public static ScanCounts Run(ScanItem item, JobFolder job, int buckets, ScreeningViews views, KnowledgeBase knowledge, Action<long>? progress = null)
+    {
+        var final = job.ScanDirectory(item.Index);
+        if (Directory.Exists(final))
+        {
+            return ReadCounts(job, item.Index);
+        }
+
+        var temporary = JobFolder.Temporary(final);
+        Directory.CreateDirectory(temporary);
+        var writers = new BinaryWriter?[buckets];
+        var counts = new ScanCounts();
+        var mapper = new FactMapper(knowledge);
+        var readers = new Dictionary<string, ScreeningViews.Reader?>(StringComparer.Ordinal);
+        try
+        {
+            using var lines = new NdjsonLines(item);
+            var reported = 0L;
+            while (lines.TryRead(out var line))
+            {
+                Flatten(line, lines, counts, readers, views, mapper, writers, temporary);
+                if (progress is not null && lines.Position - reported >= 1 << 20)
+                {
+                    progress(lines.Position - reported);
+                    reported = lines.Position;
+                }
+            }
+
+            progress?.Invoke(Math.Max(0, (item.End - item.Start) - reported));
+        }
+        finally
+        {
+            foreach (var writer in writers)
+            {
+                writer?.Dispose();
+            }
+        }
+
+        File.WriteAllText(Path.Combine(temporary, "counts.json"), JsonSerializer.Serialize(counts, CountsJson.Default.ScanCounts));
+        JobFolder.CommitDirectory(temporary, final);
+        return ReadCounts(job, item.Index);
+    }
+
+    private static void Flatten(ReadOnlyMemory<byte> line, NdjsonLines lines, ScanCounts counts, Dictionary<string, ScreeningViews.Reader?> readers,
+        ScreeningViews views, FactMapper mapper, BinaryWriter?[] writers, string directory)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            counts.Problem($"{lines.Where}: not JSON ({e.Message})");
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceType", out var typeElement) || typeElement.GetString() is not { } type)
+            {
+                counts.Problem($"{lines.Where}: not a FHIR resource (no resourceType)");
+                return;
+            }
+
+            counts.Lines[type] = counts.Lines.GetValueOrDefault(type) + 1;
+            if (!readers.TryGetValue(type, out var reader))
+            {
+                readers[type] = reader = views.ReaderFor(type, mapper);
+            }
+
+            if (reader is null)
+            {
+                return;
+            }
+
+            var mapped = reader.Map(root);
+            if (mapped.Fact is null || mapped.PatientId is null)
+            {
+                var why = $"{type}/{mapped.Skipped ?? SkipReason.NotBound}";
+                counts.Skipped[why] = counts.Skipped.GetValueOrDefault(why) + 1;
+                return;
+            }
+
+            var bucket = Buckets.Of(mapped.PatientId, writers.Length);
+            var writer = writers[bucket] ??= new BinaryWriter(new BufferedStream(File.Create(JobFolder.BucketFile(directory, bucket)), 1 << 16));
+            FactCodec.Write(writer, mapped.PatientId, mapped.Fact);
+            counts.Facts++;
+        }
+    }
+
+    private static ScanCounts ReadCounts(JobFolder job, int item) =>
+        JsonSerializer.Deserialize(File.ReadAllText(job.ScanCountsFile(item)), CountsJson.Default.ScanCounts) ?? new ScanCounts();
+}
