@@ -11,7 +11,8 @@ namespace Calfwise.Screening;
 /// <param name="Output">The folder the results go to (created; its work/ subfolder holds the steps' files while the job runs).</param>
 /// <param name="AsOf">The day the screening is for ("the last year", "the last 30 days" count back from it).</param>
 /// <param name="Workers">How many items run at once (default: one per core).</param>
-public sealed record ScreeningOptions(string Export, string Output, DateOnly AsOf, int? Workers = null);
+/// <param name="ChunkBytes">The share of a large file one work item reads (default <see cref="BulkExport.ChunkBytes"/>).</param>
+public sealed record ScreeningOptions(string Export, string Output, DateOnly AsOf, int? Workers = null, long ChunkBytes = BulkExport.ChunkBytes);
 
 /// <summary>Where a job is: flattening (bytes of the export) or assessing (buckets), with the rows read so far.</summary>
 public sealed record ScreeningProgress(string Phase, long Done, long Total, long Facts);
@@ -72,7 +73,7 @@ public static class ScreeningJob
     public static JobPlan Plan(ScreeningOptions options)
     {
         var files = BulkExport.Discover(options.Export);
-        var items = BulkExport.Plan(files, ScreeningViews.Load().ResourceTypes);
+        var items = BulkExport.Plan(files, ScreeningViews.Load().ResourceTypes, options.ChunkBytes);
         Directory.CreateDirectory(options.Output);
         var job = new JobFolder(Path.Combine(options.Output, "work"));
         if (Directory.Exists(job.Root))

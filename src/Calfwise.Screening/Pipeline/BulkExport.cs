@@ -43,8 +43,8 @@ public static class BulkExport
         return files;
     }
 
-    /// <summary>The work items: plain files cut in <see cref="ChunkBytes"/> ranges, gzip files whole; only the types screening reads.</summary>
-    public static IReadOnlyList<ScanItem> Plan(IReadOnlyList<ExportFile> files, IReadOnlyCollection<string> types)
+    /// <summary>The work items: plain files cut in ranges of <paramref name="chunkBytes"/>, gzip files whole; only the types screening reads.</summary>
+    public static IReadOnlyList<ScanItem> Plan(IReadOnlyList<ExportFile> files, IReadOnlyCollection<string> types, long chunkBytes = ChunkBytes)
     {
         var items = new List<ScanItem>();
         foreach (var file in files.Where(f => types.Contains(f.ResourceType)))
@@ -55,14 +55,13 @@ public static class BulkExport
                 continue;
             }
 
-            for (var start = 0L; start < file.Length || (start == 0 && file.Length == 0); start += ChunkBytes)
+            var start = 0L;
+            do
             {
-                items.Add(new ScanItem(items.Count, file, start, Math.Min(file.Length, start + ChunkBytes)));
-                if (file.Length == 0)
-                {
-                    break;
-                }
+                items.Add(new ScanItem(items.Count, file, start, Math.Min(file.Length, start + chunkBytes)));
+                start += chunkBytes;
             }
+            while (start < file.Length);
         }
 
         return items;
