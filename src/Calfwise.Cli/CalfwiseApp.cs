@@ -33,6 +33,9 @@ public static class CalfwiseApp
             config.AddCommand<LabsCommand>("labs")
                 .WithDescription("Read lab results quickly, in any common unit.")
                 .WithExample("labs", "ferritin=28ng/mL", "tsat=16%", "hb=12.1g/dL");
+            config.AddCommand<ScreenCommand>("screen")
+                .WithDescription("Screen a population's FHIR Bulk Data export: who Calfwise would help, with the rule, the evidence and the source.")
+                .WithExample("screen", "export/", "--output", "screening-results");
             config.AddBranch("knowledge", knowledge =>
             {
                 knowledge.SetDescription("Work with the knowledge base.");

@@ -1,38 +1,14 @@
 using Calfwise.Knowledge;
-using Calfwise.Screening.Tests.Labelled;
+using Calfwise.Testing.Screening;
 
 namespace Calfwise.Screening.Tests;
 
 /// <summary>The hand-labelled export (every rule hit and just missed, 5 variants each) screened: every expected row and no other.</summary>
 public sealed class LabelledExportTests : IDisposable
 {
-    public static readonly DateOnly AsOf = new(2026, 6, 30);
-
     private readonly string _root = Directory.CreateTempSubdirectory("calfwise-labelled-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    /// <summary>Writes the export and returns the expected (patient, rule) rows, sorted.</summary>
-    public static List<(string Patient, string Rule)> WriteExport(string directory, bool gzip = false)
-    {
-        var export = new ExportWriter(AsOf);
-        var expected = new List<(string, string)>();
-        var n = 0;
-        foreach (var (name, write) in Scenarios.All)
-        {
-            for (var variant = 0; variant < 5; variant++)
-            {
-                var patient = $"p{++n:D4}";
-                expected.AddRange(write(export, patient, variant).Select(rule => (patient, rule)));
-                export.Noise(patient);
-                _ = name;
-            }
-        }
-
-        export.WriteTo(directory, gzip);
-        expected.Sort();
-        return expected;
-    }
 
     public static List<(string Patient, string Rule)> ReadRows(string output) =>
         File.ReadAllLines(Path.Combine(output, "screening.csv")).Skip(1).Select(l => l.Split(',')).Select(c => (c[0], c[1])).Order().ToList();
@@ -43,11 +19,11 @@ public sealed class LabelledExportTests : IDisposable
     public async Task Every_expected_row_and_no_other(bool gzip, long chunkBytes)
     {
         var export = Path.Combine(_root, "export");
-        var expected = WriteExport(export, gzip);
+        var expected = LabelledExport.Write(export, gzip);
         Assert.True(Scenarios.All.Count * 5 >= 200);
 
         var output = Path.Combine(_root, "out");
-        var result = await ScreeningJob.RunAsync(new ScreeningOptions(export, output, AsOf, ChunkBytes: chunkBytes), EmbeddedKnowledge.Instance);
+        var result = await ScreeningJob.RunAsync(new ScreeningOptions(export, output, LabelledExport.AsOf, ChunkBytes: chunkBytes), EmbeddedKnowledge.Instance);
 
         var actual = ReadRows(output);
         var missing = expected.Except(actual).ToList();

@@ -1,4 +1,4 @@
-namespace Calfwise.Screening.Tests.Labelled;
+namespace Calfwise.Testing.Screening;
 
 /// <summary>
 /// Hand-labelled patients for the screening rules: for each rule, patients it must find and patients just outside it

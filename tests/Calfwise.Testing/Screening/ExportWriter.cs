@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Calfwise.Screening.Tests.Labelled;
+namespace Calfwise.Testing.Screening;
 
 /// <summary>Writes hand-made FHIR R4 resources into a bulk export folder (one NDJSON file per type, as the Bulk Data IG writes them).</summary>
 public sealed class ExportWriter(DateOnly asOf)
