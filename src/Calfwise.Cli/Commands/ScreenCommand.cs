@@ -23,12 +23,25 @@ public sealed class ScreenSettings : CommandSettings
     public string? AsOf { get; init; }
 
     [CommandOption("--workers <N>")]
-    [Description("Work items run at once, 1 to 256. Default: one per core.")]
+    [Description("Work items run at once, 1 to 256. Default: one per core (with --cluster: 8).")]
     public int? Workers { get; init; }
+
+    [CommandOption("--cluster")]
+    [Description("Run the job on a screening cluster (calfwise-silo processes) instead of in this process; needs --redis.")]
+    public bool Cluster { get; init; }
+
+    [CommandOption("--redis <HOST:PORT>")]
+    [Description("With --cluster: the Redis server holding the cluster's membership table.")]
+    public string? Redis { get; init; }
+
+    [CommandOption("--cluster-id <ID>")]
+    [Description("With --cluster: the cluster's id, as given to its silos. Default calfwise.")]
+    [DefaultValue("calfwise")]
+    public string ClusterId { get; init; } = "calfwise";
 }
 
 /// <summary>Screens a population's bulk export for the patients Calfwise would help (docs/screening.md).</summary>
-public sealed class ScreenCommand(CliIo io, KnowledgeBase knowledge) : AsyncCommand<ScreenSettings>
+public sealed partial class ScreenCommand(CliIo io, KnowledgeBase knowledge) : AsyncCommand<ScreenSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ScreenSettings settings, CancellationToken cancellationToken)
     {
@@ -42,7 +55,9 @@ public sealed class ScreenCommand(CliIo io, KnowledgeBase knowledge) : AsyncComm
         var options = new ScreeningOptions(Path.Combine(io.WorkingDirectory, settings.Export), Path.Combine(io.WorkingDirectory, settings.Output!), asOf, settings.Workers);
         try
         {
-            var result = await WithProgress(progress => ScreeningJob.RunAsync(options, knowledge, progress, cancellationToken));
+            var result = await WithProgress(progress => settings.Cluster
+                ? RunOnClusterAsync(settings, options, progress, cancellationToken)
+                : ScreeningJob.RunAsync(options, knowledge, progress, cancellationToken));
             io.Out.MarkupLine(CultureInfo.InvariantCulture, $"Screened [bold]{result.Assess.Screened.Values.Sum():N0}[/] of {result.Assess.Patients:N0} patients in {result.Elapsed.TotalSeconds:N1} s: " +
                 $"[bold]{result.Assess.PatientsWithHits:N0}[/] with a finding, {result.Rows:N0} rows.");
             foreach (var file in result.Files)
@@ -79,6 +94,11 @@ public sealed class ScreenCommand(CliIo io, KnowledgeBase knowledge) : AsyncComm
         if (settings.AsOf is not null && !DateOnly.TryParseExact(settings.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             return $"--as-of: '{settings.AsOf}' is not a date; write YYYY-MM-DD";
+        }
+
+        if (settings.Cluster != (settings.Redis is not null))
+        {
+            return settings.Cluster ? "--cluster needs --redis HOST:PORT (the cluster's membership table)" : "--redis is only used with --cluster";
         }
 
         return settings.Workers is < 1 or > 256 ? $"--workers: {settings.Workers} is out of range; give 1 to 256" : null;

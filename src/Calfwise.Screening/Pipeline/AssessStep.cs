@@ -75,6 +75,7 @@ public static class AssessStep
         return counts;
     }
 
-    private static AssessCounts ReadCounts(JobFolder job, int bucket) =>
+    /// <summary>The counts an assessed bucket wrote.</summary>
+    public static AssessCounts ReadCounts(JobFolder job, int bucket) =>
         JsonSerializer.Deserialize(File.ReadAllText(job.AssessCountsFile(bucket)), CountsJson.Default.AssessCounts) ?? new AssessCounts();
 }

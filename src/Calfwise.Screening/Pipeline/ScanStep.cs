@@ -101,6 +101,7 @@ public static class ScanStep
         }
     }
 
-    private static ScanCounts ReadCounts(JobFolder job, int item) =>
+    /// <summary>The counts a completed scan item wrote.</summary>
+    public static ScanCounts ReadCounts(JobFolder job, int item) =>
         JsonSerializer.Deserialize(File.ReadAllText(job.ScanCountsFile(item)), CountsJson.Default.ScanCounts) ?? new ScanCounts();
 }

@@ -75,20 +75,8 @@ internal static class Processes
         return start;
     }
 
-    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
+    /// <summary>A TCP port free on loopback at the time of asking.</summary>
+    public static int FreePort() => RedisServer.FreePort();
 
     /// <summary>Starts a process whose standard output and error lines are appended to <paramref name="output"/> as they come.</summary>
     public static Process Start(ProcessStartInfo start, StringBuilder output)

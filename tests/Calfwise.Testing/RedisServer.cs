@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
+using Xunit;
 
-namespace Calfwise.Web.Tests.Storage;
+namespace Calfwise.Testing;
 
 /// <summary>A real Redis server from Debian's package (<c>apt-get install redis-server</c>) on a free loopback port, nothing saved to disk.</summary>
 public sealed class RedisServer : IAsyncLifetime
@@ -20,7 +22,7 @@ public sealed class RedisServer : IAsyncLifetime
             throw new InvalidOperationException($"Redis was not found at {Binary}: apt-get install redis-server (CI does).");
         }
 
-        Port = Processes.FreePort();
+        Port = FreePort();
         var start = new ProcessStartInfo(Binary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
         {
@@ -43,6 +45,21 @@ public sealed class RedisServer : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"redis-server did not listen on {Port}");
+    }
+
+    /// <summary>A TCP port free on loopback at the time of asking.</summary>
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     public Task DisposeAsync()
