@@ -19,6 +19,7 @@ public class ViewDefinitionTests
     [InlineData("""{"column":[{"name":"a","path":"name.where(use = %missing)"}]}""", "$.select[0].column[0].path", "undefined environment variable: missing")]
     [InlineData("""{"column":[{"name":"a","path":"name.first(1)"}]}""", "$.select[0].column[0].path", "takes no arguments")]
     [InlineData("""{"column":[{"name":"a","path":"name.family = "}]}""", "$.select[0].column[0].path", "ends where a value was expected")]
+    [InlineData("""{"column":[{"name":"a","path":"'\\u12'"}]}""", "$.select[0].column[0].path", "four hex digits")]
     [InlineData("""{"column":[{"name":"a","path":"id","type":"Quantity"}]}""", "$.select[0].column[0].type", "not a FHIR primitive type")]
     [InlineData("""{"column":[{"name":"a b","path":"id"}]}""", "$.select[0].column[0].name", "not a column name")]
     [InlineData("""{"column":[{"name":"a","path":"id","collection":"yes"}]}""", "$.select[0].column[0].collection", "true or false")]

@@ -131,17 +131,6 @@ public sealed class NdjsonException : Exception
         Line = line;
     }
 
-    public NdjsonException()
-    {
-        File = "";
-    }
-
-    public NdjsonException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        File = "";
-    }
-
     public string File { get; }
 
     public long Line { get; }
