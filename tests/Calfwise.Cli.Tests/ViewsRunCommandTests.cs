@@ -151,6 +151,16 @@ public sealed class ViewsRunCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_output_that_cannot_be_written_is_bad_input()
+    {
+        var result = CliRunner.Run("views", "run", PatientView, Write("Patient.ndjson", Patients), "--output", _folder.FullName);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("calfwise: cannot read or write", result.Error, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(_folder.FullName));
+    }
+
+    [Fact]
     public void Missing_input_is_bad_input()
     {
         var result = CliRunner.Run("views", "run", PatientView, Path.Combine(_folder.FullName, "nothing-here"));

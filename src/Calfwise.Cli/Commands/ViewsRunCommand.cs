@@ -91,7 +91,7 @@ public sealed class ViewsRunCommand(CliIo io) : AsyncCommand<ViewsRunSettings>
         }
         finally
         {
-            if (!succeeded && outputPath is not null)
+            if (!succeeded && File.Exists(outputPath))
             {
                 File.Delete(outputPath);
             }
