@@ -13,7 +13,7 @@ namespace Calfwise.Benchmarks;
 public class KnowledgeLoadingBenchmarks
 {
     private readonly byte[] _compiled = EmbeddedKnowledge.Compiled();
-    private readonly Dictionary<string, string> _yaml = Directory.GetFiles(Path.Combine(FindRoot(), "knowledge"), "*.yaml")
+    private readonly Dictionary<string, string> _yaml = Directory.GetFiles(RepositoryRoot.PathOf("knowledge"), "*.yaml")
         .ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
 
     [Benchmark(Baseline = true)]
@@ -21,15 +21,4 @@ public class KnowledgeLoadingBenchmarks
 
     [Benchmark]
     public KnowledgeLoadResult LoadYaml() => KnowledgeLoader.Load(_yaml);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Calfwise.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Calfwise.slnx not found");
-    }
 }

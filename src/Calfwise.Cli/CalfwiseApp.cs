@@ -42,6 +42,13 @@ public static class CalfwiseApp
                 knowledge.AddCommand<KnowledgeCheckCommand>("check")
                     .WithDescription("Validate the knowledge base and print a summary.");
             });
+            config.AddBranch("views", views =>
+            {
+                views.SetDescription("Flatten FHIR Bulk Data exports with SQL-on-FHIR v2 ViewDefinitions.");
+                views.AddCommand<ViewsRunCommand>("run")
+                    .WithDescription("Run a ViewDefinition over an NDJSON file or export folder: rows as CSV, JSON or Parquet.")
+                    .WithExample("views", "run", "knowledge/views/observation-labs.json", "export/", "--format", "parquet", "--output", "labs.parquet");
+            });
             config.SetExceptionHandler((exception, _) =>
             {
                 switch (exception)

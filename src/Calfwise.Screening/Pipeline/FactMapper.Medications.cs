@@ -16,7 +16,7 @@ public sealed partial class FactMapper
     public Mapped Medication(ViewRows view, bool statement)
     {
         var row = view.Rows[0];
-        if (view.Text(row, "patient") is not { } patient)
+        if (view.Text(row, "patient_id") is not { } patient)
         {
             return Mapped.Skip(SkipReason.NoPatient);
         }
@@ -27,7 +27,7 @@ public sealed partial class FactMapper
             return Mapped.Skip(SkipReason.Status);
         }
 
-        var name = view.Rows.SelectMany(r => new[] { view.Text(r, "text"), view.Text(r, "display") }).OfType<string>().Select(KnownName).FirstOrDefault(n => n is not null);
+        var name = view.Rows.SelectMany(r => new[] { view.Text(r, "medication_text"), view.Text(r, "display") }).OfType<string>().Select(KnownName).FirstOrDefault(n => n is not null);
         var classes = new List<string>();
         foreach (var coding in view.Rows)
         {

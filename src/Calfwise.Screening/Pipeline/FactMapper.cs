@@ -1,7 +1,6 @@
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Labs;
 using Calfwise.Screening.Population;
-using CodeSystem = Calfwise.Core.Knowledge.CodeSystem;
 
 namespace Calfwise.Screening.Pipeline;
 
@@ -47,14 +46,14 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
 
         Sex? sex = view.Text(row, "gender") switch { "male" => Sex.Male, "female" => Sex.Female, _ => null };
         var birth = BirthDate(view.Text(row, "birth_date"));
-        var deceased = view.Flag(row, "deceased_boolean") == true || view.Text(row, "deceased_date_time") is not null;
+        var deceased = view.Flag(row, "deceased") == true || view.Text(row, "deceased_date_time") is not null;
         return new(id, new PatientFact(sex, birth?.Date, birth?.Exact ?? false, deceased), null);
     }
 
     public Mapped Observation(ViewRows view)
     {
         var row = view.Rows[0];
-        if (view.Text(row, "patient") is not { } patient)
+        if (view.Text(row, "patient_id") is not { } patient)
         {
             return Mapped.Skip(SkipReason.NoPatient);
         }
@@ -62,8 +61,7 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
         Analyte? analyte = null;
         foreach (var coding in view.Rows)
         {
-            if (CodeSystems.FromUri(view.Text(coding, "code_system")) == CodeSystem.Loinc && view.Text(coding, "code") is { } code &&
-                knowledge.Codes.AnalyteByLoinc(code) is { } found)
+            if (view.Text(coding, "loinc_code") is { } code && knowledge.Codes.AnalyteByLoinc(code) is { } found)
             {
                 analyte = found;
                 break;
@@ -85,13 +83,13 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
             return Mapped.Skip(SkipReason.NoValue);
         }
 
-        var written = view.Text(row, "unit_system") == "http://unitsofmeasure.org" && view.Text(row, "unit_code") is { } ucum ? ucum : view.Text(row, "unit");
+        var written = view.Text(row, "unit_system") == "http://unitsofmeasure.org" && view.Text(row, "ucum_code") is { } ucum ? ucum : view.Text(row, "unit");
         if (UnitConverter.FromUcum(analyte, written) is not { } unit)
         {
             return Mapped.Skip(SkipReason.Unit);
         }
 
-        if ((view.Day(row, "effective_date_time") ?? view.Day(row, "effective_period_start") ?? view.Day(row, "effective_instant") ?? view.Day(row, "issued")) is not { } day)
+        if ((view.Day(row, "effective_date_time") ?? view.Day(row, "effective_period_start") ?? view.Day(row, "issued")) is not { } day)
         {
             return Mapped.Skip(SkipReason.NoDate);
         }
@@ -102,7 +100,7 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
     public Mapped Condition(ViewRows view)
     {
         var row = view.Rows[0];
-        if (view.Text(row, "patient") is not { } patient)
+        if (view.Text(row, "patient_id") is not { } patient)
         {
             return Mapped.Skip(SkipReason.NoPatient);
         }
@@ -140,7 +138,7 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
     public Mapped Procedure(ViewRows view)
     {
         var row = view.Rows[0];
-        if (view.Text(row, "patient") is not { } patient)
+        if (view.Text(row, "patient_id") is not { } patient)
         {
             return Mapped.Skip(SkipReason.NoPatient);
         }

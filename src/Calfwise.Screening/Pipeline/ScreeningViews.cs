@@ -9,7 +9,7 @@ namespace Calfwise.Screening.Pipeline;
 /// </summary>
 public sealed class ScreeningViews
 {
-    private static readonly string[] Coded = ["id", "patient", "code_system", "code"];
+    private static readonly string[] Coded = ["id", "patient_id", "code_system", "code"];
 
     private readonly Dictionary<string, Entry> _byResource;
 
@@ -27,11 +27,11 @@ public sealed class ScreeningViews
             entries[view.Resource] = new Entry(file, view, map, required);
         }
 
-        Add("patient.json", (_, rows) => FactMapper.Patient(rows), "id", "gender", "birth_date", "deceased_boolean", "deceased_date_time");
-        Add("observation-lab.json", (m, rows) => m.Observation(rows), [.. Coded, "status", "value", "comparator", "unit_system", "unit_code", "unit", "effective_date_time", "effective_period_start", "effective_instant", "issued"]);
+        Add("patient.json", (_, rows) => FactMapper.Patient(rows), "id", "gender", "birth_date", "deceased", "deceased_date_time");
+        Add("observation-labs.json", (m, rows) => m.Observation(rows), "id", "patient_id", "loinc_code", "status", "value", "comparator", "unit_system", "ucum_code", "unit", "effective_date_time", "effective_period_start", "issued");
         Add("condition.json", (m, rows) => m.Condition(rows), [.. Coded, "clinical_status", "verification_status", "onset_date_time", "onset_period_start", "recorded_date"]);
-        Add("medication-request.json", (m, rows) => m.Medication(rows, statement: false), [.. Coded, "status", "authored_on", "text", "display"]);
-        Add("medication-statement.json", (m, rows) => m.Medication(rows, statement: true), [.. Coded, "status", "effective_date_time", "effective_period_start", "date_asserted", "text", "display"]);
+        Add("medication.json", (m, rows) => m.Medication(rows, statement: false), [.. Coded, "status", "authored_on", "medication_text", "display"]);
+        Add("medication-statement.json", (m, rows) => m.Medication(rows, statement: true), [.. Coded, "status", "effective_date_time", "effective_period_start", "date_asserted", "medication_text", "display"]);
         Add("procedure.json", (m, rows) => m.Procedure(rows), [.. Coded, "status", "performed_date_time", "performed_period_start"]);
         return new ScreeningViews(entries);
     }

@@ -33,7 +33,7 @@ internal static class ViewCompiler
         var result = new Dictionary<string, Item>(StringComparer.Ordinal);
         foreach (var constant in constants)
         {
-            var type = FhirTypes.Find(constant.ValueType) ?? "string";
+            var type = constant.ValueType;
             var value = constant.Value;
             Item item = value.ValueKind switch
             {

@@ -12,17 +12,6 @@ public sealed class ViewDefinitionException : Exception
         JsonPath = jsonPath;
     }
 
-    public ViewDefinitionException()
-    {
-        JsonPath = "$";
-    }
-
-    public ViewDefinitionException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        JsonPath = "$";
-    }
-
     /// <summary>Where in the view's JSON the fault is, such as <c>$.select[0].column[2].path</c>.</summary>
     public string JsonPath { get; }
 }
@@ -35,15 +24,6 @@ public sealed class ViewEvaluationException : Exception
 {
     public ViewEvaluationException(string message)
         : base(message)
-    {
-    }
-
-    public ViewEvaluationException()
-    {
-    }
-
-    public ViewEvaluationException(string message, Exception innerException)
-        : base(message, innerException)
     {
     }
 }

@@ -105,8 +105,8 @@ internal static partial class ViewDefinitionReader
             throw new ViewDefinitionException(path, $"constant '{name}' has no value[x]; give one, such as valueString, valueCode, valueInteger, valueDecimal, valueBoolean or valueDate");
         }
 
-        var valueType = found.Name[5..];
-        if (!FhirTypes.IsPrimitive(valueType))
+        var valueType = FhirTypes.Find(found.Name[5..]);
+        if (valueType is null || !FhirTypes.IsPrimitive(valueType))
         {
             throw new ViewDefinitionException($"{path}.{found.Name}", $"is not a primitive type; a constant is one of {FhirTypes.PrimitiveList}");
         }

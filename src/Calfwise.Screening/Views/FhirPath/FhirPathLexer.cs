@@ -100,22 +100,27 @@ internal static class FhirPathLexer
         i++;
         while (i < text.Length && text[i] != quote)
         {
-            if (text[i] == '\\' && i + 1 < text.Length)
+            if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] == 'u')
+            {
+                if (i + 5 >= text.Length || !int.TryParse(text.AsSpan(i + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                {
+                    throw new ViewDefinitionException(jsonPath, $"'{text}' is not valid FHIRPath: \\u must be followed by four hex digits");
+                }
+
+                value.Append((char)code);
+                i += 5;
+            }
+            else if (text[i] == '\\' && i + 1 < text.Length)
             {
                 i++;
                 value.Append(text[i] switch
                 {
-                    'n' => "\n",
-                    't' => "\t",
-                    'r' => "\r",
-                    'f' => "\f",
-                    'u' when i + 4 < text.Length => ((char)int.Parse(text.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString(),
-                    var other => other.ToString(),
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'f' => '\f',
+                    var other => other,
                 });
-                if (text[i] == 'u')
-                {
-                    i += 4;
-                }
             }
             else
             {

@@ -2,15 +2,28 @@ using System.Text.Json;
 
 namespace Calfwise.Screening.Views;
 
-/// <summary><c>=</c> and <c>!=</c>: empty when either side is empty, else item by item.</summary>
-internal sealed class EqualityExpr(Expr left, Expr right, bool negate) : Expr
+/// <summary>An operator on two collections, each evaluated on the same focus.</summary>
+internal abstract class BinaryExpr(Expr left, Expr right) : Expr
 {
-    public override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
+    public sealed override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
     {
         var a = context.Rent();
         var b = context.Rent();
         left.Evaluate(context, focus, a);
         right.Evaluate(context, focus, b);
+        Combine(a, b, output);
+        context.Return(b);
+        context.Return(a);
+    }
+
+    protected abstract void Combine(List<Item> a, List<Item> b, List<Item> output);
+}
+
+/// <summary><c>=</c> and <c>!=</c>: empty when either side is empty, else item by item.</summary>
+internal sealed class EqualityExpr(Expr left, Expr right, bool negate) : BinaryExpr(left, right)
+{
+    protected override void Combine(List<Item> a, List<Item> b, List<Item> output)
+    {
         if (a.Count > 0 && b.Count > 0)
         {
             var equal = a.Count == b.Count;
@@ -21,9 +34,6 @@ internal sealed class EqualityExpr(Expr left, Expr right, bool negate) : Expr
 
             output.Add(equal != negate ? Item.True : Item.False);
         }
-
-        context.Return(b);
-        context.Return(a);
     }
 
     internal static bool AreEqual(in Item x, in Item y)
@@ -54,14 +64,10 @@ internal sealed class EqualityExpr(Expr left, Expr right, bool negate) : Expr
 }
 
 /// <summary><c>&lt; &lt;= &gt; &gt;=</c> on numbers, and on strings, dates and times by their text.</summary>
-internal sealed class ComparisonExpr(Expr left, Expr right, string op) : Expr
+internal sealed class ComparisonExpr(Expr left, Expr right, string op) : BinaryExpr(left, right)
 {
-    public override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
+    protected override void Combine(List<Item> a, List<Item> b, List<Item> output)
     {
-        var a = context.Rent();
-        var b = context.Rent();
-        left.Evaluate(context, focus, a);
-        right.Evaluate(context, focus, b);
         if (a.Count == 1 && b.Count == 1 && Compare(a[0], b[0]) is { } order)
         {
             var result = op switch
@@ -77,9 +83,6 @@ internal sealed class ComparisonExpr(Expr left, Expr right, string op) : Expr
         {
             throw new ViewEvaluationException($"'{op}' compares single values, but one side has {Math.Max(a.Count, b.Count)}");
         }
-
-        context.Return(b);
-        context.Return(a);
     }
 
     private static int? Compare(in Item x, in Item y)
@@ -94,14 +97,10 @@ internal sealed class ComparisonExpr(Expr left, Expr right, string op) : Expr
 }
 
 /// <summary><c>+ - * / div mod &amp;</c>: integers stay integers except under /, strings join under + and &amp;.</summary>
-internal sealed class ArithmeticExpr(Expr left, Expr right, string op) : Expr
+internal sealed class ArithmeticExpr(Expr left, Expr right, string op) : BinaryExpr(left, right)
 {
-    public override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
+    protected override void Combine(List<Item> a, List<Item> b, List<Item> output)
     {
-        var a = context.Rent();
-        var b = context.Rent();
-        left.Evaluate(context, focus, a);
-        right.Evaluate(context, focus, b);
         if (a.Count > 1 || b.Count > 1)
         {
             throw new ViewEvaluationException($"'{op}' works on single values, but one side has {Math.Max(a.Count, b.Count)}");
@@ -115,9 +114,6 @@ internal sealed class ArithmeticExpr(Expr left, Expr right, string op) : Expr
         {
             output.Add(result);
         }
-
-        context.Return(b);
-        context.Return(a);
     }
 
     private Item? Calculate(in Item x, in Item y)
