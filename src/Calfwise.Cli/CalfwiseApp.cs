@@ -33,6 +33,10 @@ public static class CalfwiseApp
             config.AddCommand<LabsCommand>("labs")
                 .WithDescription("Read lab results quickly, in any common unit.")
                 .WithExample("labs", "ferritin=28ng/mL", "tsat=16%", "hb=12.1g/dL");
+            config.AddCommand<SynthCommand>("synth")
+                .WithDescription("Write a synthetic FHIR Bulk Data export (NDJSON per resource type and manifest.json) to test screening on.")
+                .WithExample("synth", "--patients", "2000", "--seed", "7", "--output", "synthetic-export")
+                .WithExample("synth", "--patients", "100000", "--output", "big", "--gzip", "--as-of", "2026-12-01");
             config.AddBranch("knowledge", knowledge =>
             {
                 knowledge.SetDescription("Work with the knowledge base.");
