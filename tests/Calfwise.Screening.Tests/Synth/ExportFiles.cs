@@ -66,11 +66,17 @@ public sealed class SynthExportFixture : IDisposable
     {
         Directory = ExportFiles.Write(new SynthOptions(2000, 11, AsOf) { Noise = NoiseLevel.Low, PatientsPerFile = 500 });
         Export = ExportFiles.Read(Directory);
+        _patients = new Lazy<Dictionary<string, PatientRecord>>(() => PatientRecord.Read(Export));
     }
+
+    private readonly Lazy<Dictionary<string, PatientRecord>> _patients;
 
     public string Directory { get; }
 
     internal ExportFiles Export { get; }
+
+    /// <summary>The patients read back, by reference (Patient/id).</summary>
+    internal Dictionary<string, PatientRecord> Patients => _patients.Value;
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

@@ -6,6 +6,7 @@ using Calfwise.Knowledge;
 namespace Calfwise.Screening.Tests.Synth;
 
 /// <summary>The export is a well-formed Bulk Data export whose lab, medicine and diagnosis codes the knowledge base reads.</summary>
+[Trait(TestCategories.Name, TestCategories.Slow)] // 2,000 patients written and read back
 public sealed class ExportShapeTests(SynthExportFixture fixture) : IClassFixture<SynthExportFixture>
 {
     private static KnowledgeBase Knowledge => EmbeddedKnowledge.Instance;

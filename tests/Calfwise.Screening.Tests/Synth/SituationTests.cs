@@ -8,13 +8,13 @@ namespace Calfwise.Screening.Tests.Synth;
 /// The screening situations occur in 2,000 patients, and each patient tagged with one really shows it when the files
 /// are read back through the knowledge base (thresholds, ranges and critical limits from it, not from the generator).
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)] // 2,000 patients written and read back
 public sealed class SituationTests(SynthExportFixture fixture) : IClassFixture<SynthExportFixture>
 {
     private static readonly DateOnly AsOf = SynthExportFixture.AsOf;
     private static KnowledgeBase Knowledge => EmbeddedKnowledge.Instance;
 
-    private Dictionary<string, PatientRecord> Patients => _patients ??= PatientRecord.Read(fixture.Export);
-    private Dictionary<string, PatientRecord>? _patients;
+    private Dictionary<string, PatientRecord> Patients => fixture.Patients;
 
     private static decimal Threshold(string id) => Knowledge.Threshold(id).Value;
 
