@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Spectre.Console.Testing;
 
 namespace Calfwise.Cli.Tests;
 
@@ -36,6 +38,19 @@ public sealed class SynthCommandTests : IDisposable
         {
             Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(Folder("b"), Path.GetFileName(file))));
         }
+    }
+
+    [Fact]
+    public void Without_as_of_the_export_is_dated_today_by_the_clock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 15, 10, 0, 0, TimeSpan.Zero));
+        var io = new CliIo(new TestConsole(), new StringWriter(), new StringReader(""), _root) { Clock = clock };
+
+        var code = CalfwiseApp.Run(["synth", "--patients", "5", "--noise", "low", "--output", "dated"], io);
+
+        Assert.Equal(0, code);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "dated", "manifest.json")));
+        Assert.Equal("2025-03-15T00:00:00Z", manifest.RootElement.GetProperty("transactionTime").GetString());
     }
 
     [Fact]
