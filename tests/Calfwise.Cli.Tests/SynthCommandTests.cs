@@ -89,6 +89,15 @@ public sealed class SynthCommandTests : IDisposable
     }
 
     [Fact]
+    public void More_than_ten_thousand_files_of_a_type_is_bad_input()
+    {
+        var result = CliRunner.Run("synth", "--patients", "2000000", "--patients-per-file", "100", "--output", Folder("x"));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("2,000,000 patients in files of 100 make more than 10,000 files of each type", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_folder_that_is_not_empty_needs_force_which_replaces_the_export_in_it()
     {
         Assert.Equal(0, Synth(Folder("out")).ExitCode);

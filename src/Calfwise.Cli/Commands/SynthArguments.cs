@@ -6,6 +6,9 @@ namespace Calfwise.Cli.Commands;
 /// <summary>Checks the synth command's options and its output folder, each problem named with what is accepted.</summary>
 internal static class SynthArguments
 {
+    /// <summary>The most numbered files of one resource type (a size limit: a folder of millions of files helps no one).</summary>
+    private const int MaxFilesPerType = 10_000;
+
     public static (SynthOptions Options, string Directory)? Read(SynthSettings settings, CliIo io)
     {
         string? Problem()
@@ -28,6 +31,11 @@ internal static class SynthArguments
             if (settings.PatientsPerFile is < 100 or > 1_000_000)
             {
                 return $"--patients-per-file: must be from 100 to 1,000,000, not {settings.PatientsPerFile}";
+            }
+
+            if (((long)patients + settings.PatientsPerFile - 1) / settings.PatientsPerFile > MaxFilesPerType)
+            {
+                return $"--patients-per-file: {patients:N0} patients in files of {settings.PatientsPerFile:N0} make more than {MaxFilesPerType:N0} files of each type; raise it";
             }
 
             if (settings.AsOf is not null && !DateOnly.TryParseExact(settings.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
