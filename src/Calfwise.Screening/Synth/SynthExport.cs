@@ -69,8 +69,9 @@ public sealed class SynthExport(KnowledgeBase knowledge)
             File.Delete(Path.Combine(directory, empty.FileName));
         }
 
+        var order = ChunkFiles.ResourceTypes.Select((type, i) => (type, i)).ToDictionary(x => x.type, x => x.i, StringComparer.Ordinal);
         return files.Where(f => f.Count > 0)
-            .OrderBy(f => ChunkFiles.ResourceTypes.ToList().IndexOf(f.ResourceType)).ThenBy(f => f.FileName, StringComparer.Ordinal)
+            .OrderBy(f => order[f.ResourceType]).ThenBy(f => f.FileName, StringComparer.Ordinal)
             .Select(f => f with { Bytes = new FileInfo(Path.Combine(directory, f.FileName)).Length })
             .ToList();
     }
