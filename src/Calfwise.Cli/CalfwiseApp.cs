@@ -36,6 +36,10 @@ public static class CalfwiseApp
             config.AddCommand<ScreenCommand>("screen")
                 .WithDescription("Screen a population's FHIR Bulk Data export: who Calfwise would help, with the rule, the evidence and the source.")
                 .WithExample("screen", "export/", "--output", "screening-results");
+            config.AddCommand<SynthCommand>("synth")
+                .WithDescription("Write a synthetic FHIR Bulk Data export (NDJSON per resource type and manifest.json) to test screening on.")
+                .WithExample("synth", "--patients", "2000", "--seed", "7", "--output", "synthetic-export")
+                .WithExample("synth", "--patients", "100000", "--output", "big", "--gzip", "--as-of", "2026-12-01");
             config.AddBranch("knowledge", knowledge =>
             {
                 knowledge.SetDescription("Work with the knowledge base.");
