@@ -14,7 +14,7 @@ public sealed class LabelledExportTests : IDisposable
         File.ReadAllLines(Path.Combine(output, "screening.csv")).Skip(1).Select(l => l.Split(',')).Select(c => (c[0], c[1])).Order().ToList();
 
     [Theory]
-    [InlineData(false, 128L << 20)]
+    [InlineData(false, 32L << 20)]
     [InlineData(true, 2048)]
     public async Task Every_expected_row_and_no_other(bool gzip, long chunkBytes)
     {

@@ -62,7 +62,8 @@ public sealed partial class ScreenCommand(CliIo io, KnowledgeBase knowledge) : A
                 $"[bold]{result.Assess.PatientsWithHits:N0}[/] with a finding, {result.Rows:N0} rows.");
             foreach (var file in result.Files)
             {
-                io.Out.WriteLine($"  {Path.GetRelativePath(io.WorkingDirectory, file)}");
+                var relative = Path.GetRelativePath(io.WorkingDirectory, file);
+                io.Out.WriteLine($"  {(relative.StartsWith("..", StringComparison.Ordinal) ? file : relative)}");
             }
 
             foreach (var notRead in result.Scan.Problems)

@@ -19,7 +19,7 @@ public sealed record ScanItem(int Index, ExportFile File, long Start, long End);
 public static class BulkExport
 {
     /// <summary>The share of a large plain file one work item reads.</summary>
-    public const long ChunkBytes = 128L << 20;
+    public const long ChunkBytes = 32L << 20;
 
     public static IReadOnlyList<ExportFile> Discover(string directory)
     {

@@ -23,12 +23,20 @@ public static class ScanStep
         var counts = new ScanCounts();
         var mapper = new FactMapper(knowledge);
         var readers = new Dictionary<string, ScreeningViews.Reader?>(StringComparer.Ordinal);
+        var prefilter = item.File.ResourceType == "Observation" ? new LabPrefilter(knowledge) : null;
         try
         {
             using var lines = new NdjsonLines(item);
             var reported = 0L;
             while (lines.TryRead(out var line))
             {
+                if (prefilter is not null && !prefilter.MayMatch(line.Span))
+                {
+                    counts.Lines["Observation"] = counts.Lines.GetValueOrDefault("Observation") + 1;
+                    counts.Skipped["Observation/NotBound"] = counts.Skipped.GetValueOrDefault("Observation/NotBound") + 1;
+                    continue;
+                }
+
                 Flatten(line, lines, counts, readers, views, mapper, writers, temporary);
                 if (progress is not null && lines.Position - reported >= 1 << 20)
                 {

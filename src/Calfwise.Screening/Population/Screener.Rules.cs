@@ -15,10 +15,7 @@ public sealed partial class Screener
     /// <summary>The medicine classes that lower potassium and magnesium (allen-2012-cramps; fda-2011-ppi-mg for the PPIs).</summary>
     private static readonly string[] SaltLowering = ["loop-diuretic", "thiazide-diuretic", ProtonPumpInhibitor];
 
-    /// <summary>
-    /// A PPI lowers magnesium after long use: the FDA's 2011 safety communication reports most cases after a year or
-    /// more (fda-2011-ppi-mg). A PPI order with no start date counts as long-term, the safer reading.
-    /// </summary>
+    /// <summary>A PPI lowers magnesium after long use: the FDA's 2011 safety communication reports most cases after a year or more (fda-2011-ppi-mg).</summary>
     private const int LongTermPpiDays = 365;
 
     /// <summary>How recent a critical value must be for screening to raise it (the and the rule's window).</summary>
@@ -98,7 +95,7 @@ public sealed partial class Screener
 
     private void Medicines(PatientContext p, List<ScreeningHit> hits)
     {
-        var lowering = SaltLowering.SelectMany(c => p.Taking(c).Where(m => c != ProtonPumpInhibitor || LongTerm(m)).Select(m => m.Source)).ToList();
+        var lowering = SaltLowering.SelectMany(c => p.Taking(c).Where(_ => c != ProtonPumpInhibitor || LongTermPpi(p)).Select(m => m.Source)).ToList();
         var low = new[] { AnalyteIds.Potassium, AnalyteIds.Magnesium }
             .Where(a => p.Result(a) is { } r && IsLow(r))
             .Select(a => p.Lab(a)!.Source).ToList();
@@ -122,7 +119,15 @@ public sealed partial class Screener
         knowledge.Recommendations.First(r => r.Id == PotassiumReview).When.Descendants().OfType<MedicationClassRule>()
             .Select(r => r.ClassId).ToHashSet(StringComparer.Ordinal);
 
-    private bool LongTerm(MedicationFact ppi) => ppi.Source.Date is not { } start || start <= Today.AddDays(-LongTermPpiDays);
+    /// <summary>
+    /// A PPI taken for a year or more: an active order now, and a PPI order (of any status: repeat prescriptions
+    /// replace one another) at least a year old, or an active one with no date (the safer reading).
+    /// </summary>
+    private bool LongTermPpi(PatientContext p)
+    {
+        var orders = p.Record.Medications.Where(m => m.Classes.Contains(ProtonPumpInhibitor)).ToList();
+        return orders.Any(m => m.Active && m.Source.Date is null) || orders.Any(m => m.Source.Date <= Today.AddDays(-LongTermPpiDays));
+    }
 
     /// <summary>Below the person's range: low, or critical on the low side.</summary>
     private static bool IsLow(LabResult result) =>

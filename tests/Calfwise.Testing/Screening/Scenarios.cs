@@ -77,6 +77,8 @@ public static class Scenarios
         ("furosemide, K 3.2", (x, p, v) => { x.Patient(p, Sex(v), 60 + v); x.Medication(p, Furosemide, "Furosemide 40 mg", 400); x.Lab(p, v % 2 == 0 ? K : KBlood, 3.2m, "mmol/L", 40); return [Salt]; }),
         ("bendroflumethiazide, Mg 1.4 mg/dL", (x, p, v) => { x.Patient(p, Sex(v), 60 + v); x.Medication(p, Bendroflumethiazide, "Bendroflumethiazide 2.5 mg", 400); x.Lab(p, MgMass, 1.4m, "mg/dL", 40); return [Salt]; }),
         ("omeprazole for 2 years, Mg 0.6", (x, p, v) => { x.Patient(p, Sex(v), 60 + v); x.Medication(p, Omeprazole, "Omeprazole 20 mg", 730); x.Lab(p, Mg, 0.6m, "mmol/L", 40); return [Salt]; }),
+        ("omeprazole repeat order 2 months ago, first 2 years ago, Mg 0.6", (x, p, v) => { x.Patient(p, Sex(v), 60 + v); x.Medication(p, Omeprazole, "Omeprazole 20 mg", 730, "completed"); x.Medication(p, Omeprazole, "Omeprazole 20 mg", 60); x.Lab(p, Mg, 0.6m, "mmol/L", 40); return [Salt]; }),
+        ("omeprazole stopped, first 2 years ago, Mg 0.6", (x, p, v) => { x.Patient(p, Sex(v), 60 + v); x.Medication(p, Omeprazole, "Omeprazole 20 mg", 730, "stopped"); x.Lab(p, Mg, 0.6m, "mmol/L", 40); return []; }),
         ("omeprazole for 2 months, Mg 0.6", (x, p, v) => { x.Patient(p, Sex(v), 60 + v); x.Medication(p, Omeprazole, "Omeprazole 20 mg", 60); x.Lab(p, Mg, 0.6m, "mmol/L", 40); return []; }),
         ("furosemide, K 3.8", (x, p, v) => { x.Patient(p, Sex(v), 60 + v); x.Medication(p, Furosemide, "Furosemide 40 mg", 400); x.Lab(p, K, 3.8m, "mmol/L", 40); return []; }),
         ("furosemide stopped, K 3.2", (x, p, v) => { x.Patient(p, Sex(v), 60 + v); x.Medication(p, Furosemide, "Furosemide 40 mg", 400, "stopped"); x.Lab(p, K, 3.2m, "mmol/L", 40); return []; }),
