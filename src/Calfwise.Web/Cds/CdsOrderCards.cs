@@ -12,7 +12,8 @@ public static class CdsOrderCards
 {
     public const string OverrideSystem = FhirSystems.CalfwiseBase + "/CodeSystem/cds-override-reason";
 
-    private static readonly IReadOnlyList<CdsCoding> OverrideReasons =
+    /// <summary>Why a clinician may set a card aside: offered on every card that asks for an action.</summary>
+    public static readonly IReadOnlyList<CdsCoding> OverrideReasons =
     [
         new(OverrideSystem, "checked-elsewhere", "Checked recently; the result is not in this record"),
         new(OverrideSystem, "clinical-judgement", "Benefit outweighs the risk for this patient"),
