@@ -27,7 +27,7 @@ public static class CdsGiWorkUp
         }
 
         var sources = advice.Sources.Where(s => knowledge.Sources.ContainsKey(s.Id)).Select(s => CdsSource.From(knowledge, s.Id)).ToList();
-        return CdsCard.Of("Iron loss to explain: no colonoscopy or upper GI endoscopy on record.", "warning", sources[0]) with
+        return CdsCard.Of("gi-workup", "Iron loss to explain: no colonoscopy or upper GI endoscopy on record.", "warning", sources[0]) with
         {
             Detail = "Calfwise's assessment of this record advises finding the cause of the iron loss (" + advice.Title + "). " +
                      "The AGA 2020 and BSG 2021 guidelines advise examining both the upper and the lower gut (usually " +

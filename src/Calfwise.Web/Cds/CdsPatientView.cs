@@ -38,7 +38,7 @@ public static class CdsPatientView
         var source = flag.Sources.Count > 0 && knowledge.Sources.ContainsKey(flag.Sources[0])
             ? CdsSource.From(knowledge, flag.Sources[0])
             : new CdsSource("Calfwise", Fhir.FhirSystems.CalfwiseBase);
-        return CdsCard.Of($"Red flag ({flag.Level}): {flag.Text}", Indicator(flag.Level), source) with
+        return CdsCard.Of("red-flag-" + flag.Id, $"Red flag ({flag.Level}): {flag.Text}", Indicator(flag.Level), source) with
         {
             Detail = $"{flag.Text}\n\n{record.Assessment.Triage.Advice}\n\n{record.Assessment.Disclaimer}",
         };
