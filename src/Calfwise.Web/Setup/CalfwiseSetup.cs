@@ -92,7 +92,8 @@ public static class CalfwiseSetup
             var pagePermits = configuration.GetValue("RateLimits:PagePostsPerMinute", 120);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 !HttpMethods.IsPost(context.Request.Method) || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                    ? RateLimitPartition.GetNoLimiter("none") // the API has its own policy
+                                                           || context.Request.Path.StartsWithSegments("/cds-services", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetNoLimiter("none") // the API and the CDS services have their own policy
                     : context.Request.Path.StartsWithSegments("/Identity/Account", StringComparison.OrdinalIgnoreCase)
                         ? SharedRateLimits.PerMinute(context, "login:" + ClientPartition.Key(context), loginPermits)
                         : SharedRateLimits.PerMinute(context, "pages:" + ClientPartition.Key(context), pagePermits));
