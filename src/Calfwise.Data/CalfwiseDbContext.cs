@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Calfwise.Data;
 
 /// <summary>
-/// The database: accounts (ASP.NET Core Identity), saved assessments, the symptom diary, and the Data Protection keys
-/// (so every instance of the app reads the cookies and tokens the others wrote).
+/// The database: accounts (ASP.NET Core Identity), saved assessments, the symptom diary, CDS Hooks feedback, and the
+/// Data Protection keys (so every instance of the app reads the cookies and tokens the others wrote).
 /// </summary>
 /// <remarks>
 /// One model, two providers: <see cref="SqliteCalfwiseDbContext"/> and <see cref="PostgresCalfwiseDbContext"/> each
@@ -24,6 +24,8 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<EpisodeRow> Episodes => Set<EpisodeRow>();
 
     public DbSet<DailyFactorsRow> DailyFactors => Set<DailyFactorsRow>();
+
+    public DbSet<CdsFeedbackRow> CdsFeedback => Set<CdsFeedbackRow>();
 
     /// <summary>Saves, after checking every string against its column's length (SQLite stores any length; see <see cref="CheckLengths"/>).</summary>
     /// <exception cref="StorageLimitException">A string is longer than its column allows.</exception>
@@ -111,6 +113,19 @@ public abstract class CalfwiseDbContext(DbContextOptions options) : IdentityDbCo
             entity.Property(d => d.SleepHours).HasPrecision(5, 2);
             entity.Property(d => d.FluidsLitres).HasPrecision(5, 2);
             entity.HasOne<CalfwiseUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CdsFeedbackRow>(entity =>
+        {
+            entity.HasKey(f => f.Id);
+            entity.HasIndex(f => f.OutcomeAt);
+            entity.Property(f => f.ServiceId).HasMaxLength(CdsFeedbackRow.MaxServiceId);
+            entity.Property(f => f.Card).HasMaxLength(CdsFeedbackRow.MaxCard);
+            entity.Property(f => f.CardKind).HasMaxLength(CdsFeedbackRow.MaxCardKind);
+            entity.Property(f => f.Outcome).HasMaxLength(CdsFeedbackRow.MaxOutcome);
+            entity.Property(f => f.AcceptedSuggestions).HasMaxLength(CdsFeedbackRow.MaxSuggestions);
+            entity.Property(f => f.ReasonSystem).HasMaxLength(CdsFeedbackRow.MaxReasonSystem);
+            entity.Property(f => f.ReasonCode).HasMaxLength(CdsFeedbackRow.MaxReasonCode);
+            entity.Property(f => f.Comment).HasMaxLength(CdsFeedbackRow.MaxComment);
         });
     }
 }

@@ -15,6 +15,7 @@ public static class Storage
         services.AddSingleton(limits ?? new StorageLimits());
         services.AddScoped<DiaryStore>();
         services.AddScoped<AssessmentStore>();
+        services.AddScoped<CdsFeedbackStore>();
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             services.AddDbContext<CalfwiseDbContext, PostgresCalfwiseDbContext>(o => o.UseNpgsql(postgres));

@@ -34,9 +34,24 @@ public sealed record CdsCard(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<CdsLink>? Links { get; init; }
 
-    /// <summary>A card whose summary is cut to the spec's limit (a word boundary and an ellipsis) when longer.</summary>
-    public static CdsCard Of(string summary, string indicator, CdsSource source) =>
-        new(Guid.NewGuid().ToString(), Shorten(summary), indicator, source);
+    /// <summary>
+    /// A card whose summary is cut to the spec's limit (a word boundary and an ellipsis) when longer. Its uuid is the
+    /// card's kind and a fresh GUID (<c>gi-workup:4e0a3a1e-...</c>): unique as the spec asks, and feedback on it can be
+    /// counted per kind of card without storing every card given.
+    /// </summary>
+    public static CdsCard Of(string kind, string summary, string indicator, CdsSource source) =>
+        new(kind + ":" + Guid.NewGuid(), Shorten(summary), indicator, source);
+
+    /// <summary>The kind of card a uuid names (see <see cref="Of"/>); <c>unknown</c> for a uuid Calfwise did not give.</summary>
+    public static string KindOf(string uuid)
+    {
+        var colon = uuid.LastIndexOf(':');
+        var kind = colon > 0 ? uuid[..colon] : "";
+        return kind.Length <= Data.CdsFeedbackRow.MaxCardKind && kind.Length > 0 && Guid.TryParse(uuid[(colon + 1)..], out _) &&
+               kind.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+            ? kind
+            : "unknown";
+    }
 
     private static string Shorten(string summary)
     {

@@ -27,7 +27,7 @@ public static class CdsDiscovery
         return new CdsDiscoveryResponse(
         [
             new("patient-view", PatientView, "Calfwise: calf twitching and restless legs",
-                "Cards when a red flag fires from the recorded labs, conditions and medicines, or when restless legs and iron status call for action.", prefetch),
+                "Cards when a red flag fires from the recorded labs, conditions and medicines, when restless legs and iron status call for action, or when iron loss needs its cause found and no GI work-up is on record.", prefetch),
             new("order-select", OrderSelect, "Calfwise: checks on a medicine being chosen",
                 "Warns when a dopamine agonist for restless legs is chosen with iron status unknown or low, or a potassium-raising medicine with a raised potassium.", prefetch),
             new("order-sign", OrderSign, "Calfwise: checks on a medicine being signed",
@@ -35,7 +35,7 @@ public static class CdsDiscovery
         ]);
     }
 
-    /// <summary>Prefetch templates: the patient, recent labs by LOINC, active medications and conditions.</summary>
+    /// <summary>Prefetch templates: the patient, recent labs by LOINC, active medications and conditions, completed procedures.</summary>
     public static IReadOnlyDictionary<string, string> Prefetch(KnowledgeBase knowledge)
     {
         // Every LOINC code the knowledge base binds to an analyte.
@@ -49,6 +49,7 @@ public static class CdsDiscovery
             ["labs"] = "Observation?patient={{context.patientId}}&category=laboratory&code=" + string.Join(",", loinc) + "&_sort=-date",
             ["medications"] = "MedicationRequest?patient={{context.patientId}}&status=active",
             ["conditions"] = "Condition?patient={{context.patientId}}&clinical-status=active",
+            ["procedures"] = "Procedure?patient={{context.patientId}}&status=completed",
         };
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Calfwise.Core.Knowledge;
+using Calfwise.Data;
+using Calfwise.Web.Api;
 using Calfwise.Web.Setup;
 using Microsoft.AspNetCore.Http.Extensions;
 
@@ -10,11 +12,16 @@ public static class CdsEndpoints
 {
     public const string Section = "Cds";
 
+    /// <summary>Most bytes of a service call: the prefetched record (labs, medicines, conditions, procedures) fits well within.</summary>
+    public const int MaxCallBytes = 4 * 1024 * 1024;
+
+    /// <summary>Most bytes of a feedback post: 100 items with their longest fields.</summary>
+    public const int MaxFeedbackBytes = 512 * 1024;
+
     public static void AddCalfwiseCds(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => new CdsJwtVerifier(
             CdsIssuers.Read(configuration.GetSection(Section + ":Issuers")), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<CdsFeedbackStore>();
         services.AddSingleton<CdsRecord>();
         services.AddSingleton<CdsServices>();
         services.AddHttpClient(CdsRecord.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
@@ -33,25 +40,31 @@ public static class CdsEndpoints
                 return Problem(StatusCodes.Status404NotFound, $"No CDS service '{id}'; GET /cds-services lists them.");
             }
 
-            var body = await ReadObjectAsync(request).ConfigureAwait(false);
+            var (body, problem) = await ReadObjectAsync(request, MaxCallBytes).ConfigureAwait(false);
             return body is null
-                ? Problem(StatusCodes.Status400BadRequest, "The request body must be a JSON object.")
+                ? problem!
                 : await cds.AnswerAsync(id, body, request.HttpContext.RequestAborted).ConfigureAwait(false);
         });
-        calls.MapPost("/{id}/feedback", async (string id, HttpRequest request, CdsFeedbackStore store) =>
+        calls.MapPost("/{id}/feedback", async (string id, HttpRequest request, CdsFeedbackStore store, TimeProvider time) =>
         {
             if (!CdsServices.Known(id))
             {
                 return Problem(StatusCodes.Status404NotFound, $"No CDS service '{id}'; GET /cds-services lists them.");
             }
 
-            var body = await ReadObjectAsync(request).ConfigureAwait(false);
-            if (body?["feedback"] is not JsonArray feedback)
+            var (body, problem) = await ReadObjectAsync(request, MaxFeedbackBytes).ConfigureAwait(false);
+            if (body is null)
             {
-                return Problem(StatusCodes.Status400BadRequest, "feedback: an array of feedback items is required.");
+                return problem!;
             }
 
-            store.Add(id, feedback);
+            var (rows, invalid) = CdsFeedbackReader.Read(id, body, time.GetUtcNow());
+            if (rows is null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, invalid!);
+            }
+
+            await store.AddAsync(rows, request.HttpContext.RequestAborted).ConfigureAwait(false);
             return Results.Ok();
         });
     }
@@ -71,16 +84,28 @@ public static class CdsEndpoints
         return Problem(StatusCodes.Status401Unauthorized, refused);
     }
 
-    private static async Task<JsonObject?> ReadObjectAsync(HttpRequest request)
+    /// <summary>The body as a JSON object, or the 400 problem saying why it is not one (too large, not JSON, not an object).</summary>
+    private static async Task<(JsonObject? Body, IResult? Problem)> ReadObjectAsync(HttpRequest request, int maxBytes)
     {
+        var (bytes, tooLarge) = await BoundedBody.ReadAsync(request, maxBytes).ConfigureAwait(false);
+        if (bytes is not { } body)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest, "The request body " + tooLarge + "."));
+        }
+
         try
         {
-            return await JsonNode.ParseAsync(request.Body).ConfigureAwait(false) as JsonObject;
+            if (JsonNode.Parse(body) is JsonObject json)
+            {
+                return (json, null);
+            }
         }
         catch (System.Text.Json.JsonException)
         {
-            return null;
+            // Answered below, like any body that is not an object.
         }
+
+        return (null, Problem(StatusCodes.Status400BadRequest, "The request body must be a JSON object."));
     }
 
     /// <summary>The string a JSON value holds; null for anything else (a number, an object, nothing).</summary>

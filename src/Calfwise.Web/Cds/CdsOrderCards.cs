@@ -12,7 +12,8 @@ public static class CdsOrderCards
 {
     public const string OverrideSystem = FhirSystems.CalfwiseBase + "/CodeSystem/cds-override-reason";
 
-    private static readonly IReadOnlyList<CdsCoding> OverrideReasons =
+    /// <summary>Why a clinician may set a card aside: offered on every card that asks for an action.</summary>
+    public static readonly IReadOnlyList<CdsCoding> OverrideReasons =
     [
         new(OverrideSystem, "checked-elsewhere", "Checked recently; the result is not in this record"),
         new(OverrideSystem, "clinical-judgement", "Benefit outweighs the risk for this patient"),
@@ -36,7 +37,7 @@ public static class CdsOrderCards
             $"The AASM 2024 guideline advises checking iron in restless legs and giving iron when ferritin is at or below " +
             $"{Number(ferritinLimit.Value)} ng/mL or transferrin saturation is below {Number(tsatLimit.Value)}%. Here {status}. " +
             $"Calfwise's iron plan for this record: {record.Assessment.Iron.Explanation}";
-        return CdsCard.Of(summary(status), "warning", CdsSource.From(knowledge, ferritinLimit.SourceId)) with
+        return CdsCard.Of("rls-iron", summary(status), "warning", CdsSource.From(knowledge, ferritinLimit.SourceId)) with
         {
             Detail = detail,
             Suggestions =
@@ -56,7 +57,7 @@ public static class CdsOrderCards
     {
         var limit = knowledge.Threshold("potassium-raised");
         var when = potassium.Date is { } date ? $" on {date:yyyy-MM-dd}" : "";
-        return CdsCard.Of($"Potassium {Show(potassium)}{when}: {medicine} can raise potassium further.", "warning", CdsSource.From(knowledge, limit.SourceId)) with
+        return CdsCard.Of("raised-potassium", $"Potassium {Show(potassium)}{when}: {medicine} can raise potassium further.", "warning", CdsSource.From(knowledge, limit.SourceId)) with
         {
             Detail = $"The most recent potassium on record is at or above {Number(limit.Value)} mmol/L, which the UK Kidney Association " +
                      $"guideline treats as hyperkalaemia calling for a medicine review. {medicine} is in a class that can raise potassium.",

@@ -3,7 +3,10 @@ using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Web.Cds;
 
-/// <summary>patient-view: a card per red flag that fired on the record, and one when restless legs and iron status call for action.</summary>
+/// <summary>
+/// patient-view: a card per red flag that fired on the record, one when restless legs and iron status call for action,
+/// and one when iron loss needs its cause found and no GI work-up is on record.
+/// </summary>
 public static class CdsPatientView
 {
     public static IReadOnlyList<CdsCard> Cards(KnowledgeBase knowledge, CdsCase record)
@@ -12,6 +15,11 @@ public static class CdsPatientView
         if (CdsOrderChecks.IronCallsForAction(record) && record.HasRestlessLegs(knowledge, []))
         {
             cards.Add(CdsOrderCards.IronStatus(knowledge, record, status => $"Restless legs on record: {status}; iron status calls for action."));
+        }
+
+        if (CdsGiWorkUp.Card(knowledge, record) is { } workUp)
+        {
+            cards.Add(workUp);
         }
 
         return cards;
@@ -30,7 +38,7 @@ public static class CdsPatientView
         var source = flag.Sources.Count > 0 && knowledge.Sources.ContainsKey(flag.Sources[0])
             ? CdsSource.From(knowledge, flag.Sources[0])
             : new CdsSource("Calfwise", Fhir.FhirSystems.CalfwiseBase);
-        return CdsCard.Of($"Red flag ({flag.Level}): {flag.Text}", Indicator(flag.Level), source) with
+        return CdsCard.Of("red-flag-" + flag.Id, $"Red flag ({flag.Level}): {flag.Text}", Indicator(flag.Level), source) with
         {
             Detail = $"{flag.Text}\n\n{record.Assessment.Triage.Advice}\n\n{record.Assessment.Disclaimer}",
         };

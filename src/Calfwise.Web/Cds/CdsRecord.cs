@@ -22,7 +22,17 @@ public sealed class CdsRecord(IHttpClientFactory clients)
         var missing = new List<string>();
         foreach (var key in templates.Keys)
         {
-            if (prefetch?[key] is JsonObject resource)
+            if (prefetch is null || !prefetch.TryGetPropertyValue(key, out var value))
+            {
+                missing.Add(key);
+            }
+            else if (value is null)
+            {
+                // "If the CDS Client has no data to populate a template prefetch key, the prefetch template key MUST
+                // have a value of null": satisfied, with nothing in it.
+                continue;
+            }
+            else if (value is JsonObject resource)
             {
                 var read = FhirJson.Read(resource.ToJsonString());
                 if (!read.IsSuccess)
@@ -34,7 +44,7 @@ public sealed class CdsRecord(IHttpClientFactory clients)
             }
             else
             {
-                missing.Add(key);
+                return (null, CdsEndpoints.Problem(StatusCodes.Status400BadRequest, $"prefetch.{key}: a FHIR resource (a JSON object) or null is accepted."));
             }
         }
 

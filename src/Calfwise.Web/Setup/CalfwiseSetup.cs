@@ -45,6 +45,7 @@ public static class CalfwiseSetup
         services.AddScoped<PersonClock>();
         services.AddSingleton<Areas.Identity.PendingResults>();
         services.AddCalfwiseIdentity(configuration);
+        services.AddCalfwiseAdmin(configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.HttpOnly = true;
@@ -52,7 +53,12 @@ public static class CalfwiseSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.Name = "calfwise";
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+            // A signed-in account refused a page (only /Admin has a policy beyond signing in) gets 403, not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAntiforgery(options =>
         {
@@ -64,6 +70,7 @@ public static class CalfwiseSetup
         {
             options.Conventions.AuthorizeFolder("/Diary");
             options.Conventions.AuthorizeFolder("/Report");
+            options.Conventions.AuthorizeFolder("/Admin", AdminAccess.Policy);
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<StorageLimitHandler>();
@@ -85,7 +92,8 @@ public static class CalfwiseSetup
             var pagePermits = configuration.GetValue("RateLimits:PagePostsPerMinute", 120);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 !HttpMethods.IsPost(context.Request.Method) || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                    ? RateLimitPartition.GetNoLimiter("none") // the API has its own policy
+                                                           || context.Request.Path.StartsWithSegments("/cds-services", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetNoLimiter("none") // the API and the CDS services have their own policy
                     : context.Request.Path.StartsWithSegments("/Identity/Account", StringComparison.OrdinalIgnoreCase)
                         ? SharedRateLimits.PerMinute(context, "login:" + ClientPartition.Key(context), loginPermits)
                         : SharedRateLimits.PerMinute(context, "pages:" + ClientPartition.Key(context), pagePermits));

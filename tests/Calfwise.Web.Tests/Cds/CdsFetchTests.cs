@@ -35,6 +35,7 @@ public sealed class CdsFetchTests(CdsHost host) : IClassFixture<CdsHost>
                 _ when path.StartsWith("/fhir/Observation?", StringComparison.Ordinal) => Bundle(Lab("f1", "2276-4", 30, "ng/mL", labDate)),
                 _ when path.StartsWith("/fhir/Condition?", StringComparison.Ordinal) => Bundle(RestlessLegs()),
                 _ when path.StartsWith("/fhir/MedicationRequest?", StringComparison.Ordinal) => Bundle(),
+                _ when path.StartsWith("/fhir/Procedure?", StringComparison.Ordinal) => Bundle(),
                 _ => null,
             };
             return Task.FromResult(body is null
@@ -72,7 +73,7 @@ public sealed class CdsFetchTests(CdsHost host) : IClassFixture<CdsHost>
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         var card = Assert.Single(CdsSpec.Cards(body))!;
         Assert.Contains("ferritin is 30 ng/mL", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(4, server.Asked.Count);
+        Assert.Equal(5, server.Asked.Count);
         Assert.Contains(server.Asked, p => p.StartsWith("/fhir/Patient/" + PatientId, StringComparison.Ordinal));
     }
 

@@ -8,9 +8,17 @@ public static class CdsRecords
 {
     public const string PatientId = "pat-1";
 
-    public static JsonObject Patient(string gender = "female") => new()
+    public static JsonObject Patient(string gender = "female", string birthDate = "1975-03-14") => new()
     {
-        ["resourceType"] = "Patient", ["id"] = PatientId, ["gender"] = gender, ["birthDate"] = "1975-03-14",
+        ["resourceType"] = "Patient", ["id"] = PatientId, ["gender"] = gender, ["birthDate"] = birthDate,
+    };
+
+    /// <summary>A completed procedure coded in SNOMED CT (73761001 is a colonoscopy).</summary>
+    public static JsonObject Procedure(string snomed, DateTimeOffset when, string status = "completed") => new()
+    {
+        ["resourceType"] = "Procedure", ["id"] = "proc-" + snomed, ["status"] = status, ["code"] = Snomed(snomed),
+        ["subject"] = new JsonObject { ["reference"] = "Patient/" + PatientId },
+        ["performedDateTime"] = when.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
     public static JsonObject Lab(string id, string loinc, decimal value, string unit, DateTimeOffset when) => new()
@@ -58,8 +66,9 @@ public static class CdsRecords
         return bundle;
     }
 
-    /// <summary>A request with full prefetch: the patient, its labs, no medications, the conditions.</summary>
-    public static JsonObject Request(string hook, JsonObject[] labs, JsonObject[]? conditions = null, JsonObject[]? orders = null)
+    /// <summary>A request with full prefetch: the patient, its labs, no medications, the conditions and procedures.</summary>
+    public static JsonObject Request(string hook, JsonObject[] labs, JsonObject[]? conditions = null, JsonObject[]? orders = null,
+        JsonObject? patient = null, JsonObject[]? procedures = null)
     {
         var context = new JsonObject { ["userId"] = "Practitioner/dr-1", ["patientId"] = PatientId };
         if (orders is not null)
@@ -73,10 +82,11 @@ public static class CdsRecords
             ["hook"] = hook, ["hookInstance"] = Guid.NewGuid().ToString(), ["context"] = context,
             ["prefetch"] = new JsonObject
             {
-                ["patient"] = Patient(),
+                ["patient"] = patient ?? Patient(),
                 ["labs"] = Bundle(labs),
                 ["medications"] = Bundle(),
                 ["conditions"] = Bundle(conditions ?? []),
+                ["procedures"] = Bundle(procedures ?? []),
             },
         };
     }

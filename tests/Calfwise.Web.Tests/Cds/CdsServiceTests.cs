@@ -193,14 +193,4 @@ public sealed class CdsServiceTests(CdsHost host) : IClassFixture<CdsHost>
         using var response = await host.CallAsync("/cds-services/nothing-here", Request("patient-view", []));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
-
-    [Fact]
-    public async Task Feedback_is_accepted_and_kept()
-    {
-        var feedback = JsonNode.Parse("""{"feedback":[{"card":"9368d37b-283f-44a0-93ea-547cebab93ed","outcome":"overridden","overrideReason":{"reason":{"code":"patient-declined","system":"https://calfwise.example/fhir/CodeSystem/cds-override-reason"},"userComment":"discussed"},"outcomeTimestamp":"2026-12-02T06:00:00Z"}]}""")!;
-        using var response = await host.CallAsync(OrderSelect + "/feedback", feedback);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var store = (Calfwise.Web.Cds.CdsFeedbackStore)host.Factory.Services.GetService(typeof(Calfwise.Web.Cds.CdsFeedbackStore))!;
-        Assert.Contains(store.For("calfwise-order-select"), f => f["outcome"]!.GetValue<string>() == "overridden");
-    }
 }

@@ -60,6 +60,6 @@ public sealed class PostgresWebTests(PostgresServer server)
         Assert.Equal(new DateTime(2026, 11, 20, 20, 30, 0, DateTimeKind.Utc), reader.GetDateTime(0));
         Assert.Equal(60, reader.GetInt32(1));
         Assert.Equal(6.25m, reader.GetDecimal(2));
-        Assert.Equal("20261126051018_Initial,20261202010032_TraceableAssessmentsAndTimeZones,20261202060259_DataProtectionKeys", reader.GetString(3));
+        Assert.Equal("20261126051018_Initial,20261202010032_TraceableAssessmentsAndTimeZones,20261202060259_DataProtectionKeys,20261202095349_CdsFeedback", reader.GetString(3));
     }
 }

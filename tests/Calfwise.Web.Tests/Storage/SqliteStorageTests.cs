@@ -10,7 +10,7 @@ public sealed class SqliteStorageTests : StorageTests
 
     private string DatabasePath => Path.Combine(_folder, "calfwise.db");
 
-    protected override IReadOnlyList<string> ExpectedMigrations { get; } = ["20261126052417_Initial", "20261202010025_TraceableAssessmentsAndTimeZones", "20261202060251_DataProtectionKeys"];
+    protected override IReadOnlyList<string> ExpectedMigrations { get; } = ["20261126052417_Initial", "20261202010025_TraceableAssessmentsAndTimeZones", "20261202060251_DataProtectionKeys", "20261202095251_CdsFeedback"];
 
     protected override Task<(string? Postgres, string SqlitePath)> EmptyDatabaseAsync() => Task.FromResult<(string?, string)>((null, DatabasePath));
 

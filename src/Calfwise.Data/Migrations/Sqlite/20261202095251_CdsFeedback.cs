@@ -1,0 +1,48 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Calfwise.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CdsFeedback : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CdsFeedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Card = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CardKind = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OutcomeAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedSuggestions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReasonSystem = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CdsFeedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CdsFeedback_OutcomeAt",
+                table: "CdsFeedback",
+                column: "OutcomeAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CdsFeedback");
+        }
+    }
+}
