@@ -12,7 +12,7 @@ public sealed record AssessmentResponse(
     IReadOnlyList<LabResponse> Labs,
     IronResponse Iron,
     CriteriaResponse Criteria,
-    IReadOnlyList<RecommendationResponse> Recommendations,
+    [property: JsonConverter(typeof(SharedPartsConverter<RecommendationResponse>))] IReadOnlyList<RecommendationResponse> Recommendations,
     IReadOnlyList<string> Warnings,
     string Disclaimer,
     [property: Description("The version of the knowledge base that made this assessment (a content hash of the knowledge files).")] string KnowledgeVersion);
@@ -46,7 +46,7 @@ public sealed record ConditionResponse(
     [property: Description("0 to 1, rounded to 4 places.")] double Probability,
     double Prior,
     string Triage,
-    IReadOnlyList<EvidenceResponse> Evidence);
+    [property: JsonConverter(typeof(SharedPartsConverter<EvidenceResponse>))] IReadOnlyList<EvidenceResponse> Evidence);
 
 [Description("What moved a condition's probability.")]
 public sealed record EvidenceResponse(

@@ -18,6 +18,8 @@ namespace Calfwise.Core.Contracts;
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(CaseRequest))]
 [JsonSerializable(typeof(AssessmentResponse))]
+[JsonSerializable(typeof(RecommendationResponse))] // the elements of the lists written by SharedPartsConverter
+[JsonSerializable(typeof(EvidenceResponse))]
 [JsonSerializable(typeof(LabsResponse))]
 [JsonSerializable(typeof(NextQuestionResponse))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -7,6 +7,16 @@ namespace Calfwise.Core.Contracts;
 /// <summary>The one place where domain results become the JSON contracts of docs/case-format.md and docs/interview.md.</summary>
 public static class Responses
 {
+    // Made once per knowledge object and encoded once (SharedParts.cs): the same in every answer.
+    private static readonly SharedParts<AppliedRecommendation, RecommendationResponse> Recommendations = new(r => new RecommendationResponse(
+        r.Id,
+        r.Kind.ToId(),
+        r.Title,
+        r.Text,
+        r.Sources.Select(s => new SourceResponse(s.Id, s.Citation, s.Url, s.Grade.ToString())).ToList()));
+
+    private static readonly SharedParts<EvidenceItem, EvidenceResponse> Evidence = new(e => new EvidenceResponse(KindId(e.Kind), e.Id, e.Label, e.LikelihoodRatio, e.Source, e.Grade.ToString()));
+
     public static AssessmentResponse From(Assessment assessment, string knowledgeVersion)
     {
         ArgumentNullException.ThrowIfNull(assessment);
@@ -23,7 +33,7 @@ public static class Responses
                 Math.Round(c.Probability, 4),
                 c.Prior,
                 c.Triage.ToId(),
-                c.Evidence.Select(e => new EvidenceResponse(KindId(e.Kind), e.Id, e.Label, e.LikelihoodRatio, e.Source, e.Grade.ToString())).ToList())).ToList(),
+                c.Evidence.Count == 0 ? [] : c.Evidence.Select(Evidence.For).ToList())).ToList(),
             assessment.Labs.Select(From).ToList(),
             new IronResponse(
                 assessment.Iron.Plan.ToId(),
@@ -40,12 +50,7 @@ public static class Responses
             {
                 Irls = assessment.Irls is { } irls ? new IrlsResponse(irls.Total, irls.Max, irls.Band, irls.Source, irls.LicenceNote) : null,
             },
-            assessment.Recommendations.Select(r => new RecommendationResponse(
-                r.Id,
-                r.Kind.ToId(),
-                r.Title,
-                r.Text,
-                r.Sources.Select(s => new SourceResponse(s.Id, s.Citation, s.Url, s.Grade.ToString())).ToList())).ToList(),
+            assessment.Recommendations.Select(Recommendations.For).ToList(),
             assessment.Warnings,
             assessment.Disclaimer,
             knowledgeVersion);

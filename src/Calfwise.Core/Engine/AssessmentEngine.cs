@@ -174,17 +174,51 @@ public sealed class AssessmentEngine
 
         public bool? Answer(string findingId) => input.Answer(findingId);
 
-        public double Probability(string conditionId) => differential.First(c => c.Id == conditionId).Probability;
+        public double Probability(string conditionId)
+        {
+            for (var i = 0; i < differential.Count; i++)
+            {
+                if (differential[i].Id == conditionId)
+                {
+                    return differential[i].Probability;
+                }
+            }
+
+            throw new InvalidOperationException($"No condition '{conditionId}' in the differential.");
+        }
 
         public double BandProbability(string bandId) => knowledge.Bands[bandId].Probability;
 
-        public LabStatus? LabStatus(string analyteId) => labs.FirstOrDefault(l => l.Analyte == analyteId)?.Status;
+        public LabStatus? LabStatus(string analyteId)
+        {
+            for (var i = 0; i < labs.Count; i++)
+            {
+                if (labs[i].Analyte == analyteId)
+                {
+                    return labs[i].Status;
+                }
+            }
+
+            return null;
+        }
 
         public decimal? CanonicalValue(string analyteId) => LabInterpreter.Value(labs, analyteId);
 
         public Threshold Threshold(string thresholdId) => knowledge.Threshold(thresholdId);
 
-        public bool HasMedicationClass(string classId) => input.MedicationClasses.Any(c => c.Id == classId);
+        public bool HasMedicationClass(string classId)
+        {
+            var classes = input.MedicationClasses;
+            for (var i = 0; i < classes.Count; i++)
+            {
+                if (classes[i].Id == classId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public bool RedFlagFired(string redFlagId) => Fired.Contains(redFlagId);
     }

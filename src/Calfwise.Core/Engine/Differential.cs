@@ -7,7 +7,10 @@ namespace Calfwise.Core.Engine;
 /// Likelihood-ratio reasoning for each condition on its own: conditions are not mutually exclusive, so each
 /// has its own posterior odds, prior odds times the likelihood ratios of the evidence that applies.
 /// </summary>
-/// <remarks>Labels and lookups are built once per knowledge base: the interview ranks many what-if cases.</remarks>
+/// <remarks>
+/// The evidence items are built once per knowledge base and shared by every assessment: the interview ranks many what-if
+/// cases, and the API encodes each item once (Contracts/SharedParts.cs).
+/// </remarks>
 public sealed class Differential
 {
     private readonly ConditionPlan[] _plans;
@@ -16,10 +19,16 @@ public sealed class Differential
     {
         _plans = knowledge.Conditions.Select(condition => new ConditionPlan(
             condition,
-            condition.Findings.Select(f => new FindingPlan(f, knowledge.FindingsById[f.FindingId].Label, "No: " + knowledge.FindingsById[f.FindingId].Label)).ToArray(),
-            condition.Labs.Select(band => (band, BandLabel(knowledge, band))).ToArray(),
+            condition.Findings.Select(f => new FindingPlan(
+                f.FindingId,
+                Moves(f.Present) ? new EvidenceItem(EvidenceKind.Finding, f.FindingId, knowledge.FindingsById[f.FindingId].Label, f.Present!.Value, f.SourceId, f.Grade) : null,
+                Moves(f.Absent) ? new EvidenceItem(EvidenceKind.Finding, f.FindingId, "No: " + knowledge.FindingsById[f.FindingId].Label, f.Absent!.Value, f.SourceId, f.Grade) : null)).ToArray(),
+            condition.Labs
+                .Where(band => Moves(band.Lr))
+                .Select(band => (band, new EvidenceItem(EvidenceKind.Lab, band.AnalyteId, BandLabel(knowledge, band), band.Lr, band.SourceId, band.Grade)))
+                .ToArray(),
             knowledge.MedicationClasses
-                .SelectMany(c => c.Effects.Where(e => e.ConditionId == condition.Id).Select(e => (Class: c, Effect: e)))
+                .SelectMany(c => c.Effects.Where(e => e.ConditionId == condition.Id && Moves(e.Lr)).Select(e => (c, new EvidenceItem(EvidenceKind.Medication, c.Id, c.Name, e.Lr, e.SourceId, e.Grade))))
                 .ToArray())).ToArray();
     }
 
@@ -27,44 +36,41 @@ public sealed class Differential
     {
         var inflammation = input.Inflammation;
         var medications = input.MedicationClasses;
-        var values = labs.ToDictionary(l => l.Analyte, l => l.CanonicalValue, StringComparer.Ordinal);
         var results = new List<ConditionResult>(_plans.Length);
+        var evidence = new List<EvidenceItem>();
         foreach (var plan in _plans)
         {
             var condition = plan.Condition;
-            var evidence = new List<EvidenceItem>();
+            evidence.Clear();
             foreach (var finding in plan.Findings)
             {
-                var item = finding.Evidence;
-                switch (input.Answer(item.FindingId))
+                switch (input.Answer(finding.FindingId))
                 {
-                    case true when item.Present is { } present:
-                        evidence.Add(new EvidenceItem(EvidenceKind.Finding, item.FindingId, finding.YesLabel, present, item.SourceId, item.Grade));
+                    case true when finding.Yes is { } yes:
+                        evidence.Add(yes);
                         break;
-                    case false when item.Absent is { } absent:
-                        evidence.Add(new EvidenceItem(EvidenceKind.Finding, item.FindingId, finding.NoLabel, absent, item.SourceId, item.Grade));
+                    case false when finding.No is { } no:
+                        evidence.Add(no);
                         break;
                 }
             }
 
-            foreach (var (band, label) in plan.Labs)
+            foreach (var (band, item) in plan.Labs)
             {
-                if (values.TryGetValue(band.AnalyteId, out var value) && band.Contains(value) && Matches(band.Inflammation, inflammation))
+                if (LabInterpreter.Value(labs, band.AnalyteId) is { } value && band.Contains(value) && Matches(band.Inflammation, inflammation))
                 {
-                    evidence.Add(new EvidenceItem(EvidenceKind.Lab, band.AnalyteId, label, band.Lr, band.SourceId, band.Grade));
+                    evidence.Add(item);
                 }
             }
 
-            foreach (var (medicationClass, effect) in plan.Medications)
+            foreach (var (medicationClass, item) in plan.Medications)
             {
                 if (medications.Contains(medicationClass))
                 {
-                    evidence.Add(new EvidenceItem(EvidenceKind.Medication, medicationClass.Id, medicationClass.Name, effect.Lr, effect.SourceId, effect.Grade));
+                    evidence.Add(item);
                 }
             }
 
-            // A ratio of 1 moves nothing, so it is not shown as evidence.
-            evidence.RemoveAll(static item => item.LikelihoodRatio == 1);
             var odds = condition.Prior / (1 - condition.Prior);
             foreach (var item in evidence)
             {
@@ -72,12 +78,15 @@ public sealed class Differential
             }
 
             var probability = double.IsPositiveInfinity(odds) ? 1 : odds / (1 + odds);
-            results.Add(new ConditionResult(condition.Id, condition.Name, condition.Summary, condition.Prior, probability, condition.Triage, evidence));
+            results.Add(new ConditionResult(condition.Id, condition.Name, condition.Summary, condition.Prior, probability, condition.Triage, evidence.Count == 0 ? [] : evidence.ToArray()));
         }
 
         results.Sort(static (a, b) => b.Probability.CompareTo(a.Probability) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id));
         return results;
     }
+
+    /// <summary>A ratio of 1 moves nothing, so it is never shown as evidence.</summary>
+    private static bool Moves(double? likelihoodRatio) => likelihoodRatio is { } ratio && ratio != 1;
 
     private static bool Matches(InflammationFilter filter, bool? inflammation) => filter switch
     {
@@ -100,11 +109,13 @@ public sealed class Differential
         return $"{analyte.Name} {range}{(band.Inflammation == InflammationFilter.Present ? " with inflammation" : "")}";
     }
 
-    private sealed record FindingPlan(FindingEvidence Evidence, string YesLabel, string NoLabel);
+    /// <summary>The evidence a finding gives when answered yes or no (null when the answer moves nothing).</summary>
+    private sealed record FindingPlan(string FindingId, EvidenceItem? Yes, EvidenceItem? No);
 
+    /// <summary>A condition with its evidence made once: every assessment shares the same immutable items.</summary>
     private sealed record ConditionPlan(
         Condition Condition,
         FindingPlan[] Findings,
-        (LabEvidence Band, string Label)[] Labs,
-        (MedicationClass Class, MedicationEffect Effect)[] Medications);
+        (LabEvidence Band, EvidenceItem Item)[] Labs,
+        (MedicationClass Class, EvidenceItem Item)[] Medications);
 }

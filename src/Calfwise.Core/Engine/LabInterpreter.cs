@@ -30,11 +30,11 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
 
     public static decimal? Value(IReadOnlyList<LabResult> labs, string analyte)
     {
-        foreach (var lab in labs)
+        for (var i = 0; i < labs.Count; i++)
         {
-            if (lab.Analyte == analyte)
+            if (labs[i].Analyte == analyte)
             {
-                return lab.CanonicalValue;
+                return labs[i].CanonicalValue;
             }
         }
 
@@ -109,10 +109,37 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
 
     private static LabResult Read(Analyte analyte, decimal value, string unitCode, decimal canonical, ValidatedCase input, bool derived, string? note)
     {
-        var applicable = analyte.Ranges.Where(r => r.AppliesTo(input.Sex, input.Age, input.IsPregnant, input.Trimester)).ToList();
-        var lowRow = applicable.Where(r => r.Low is not null).MaxBy(r => r.Specificity);
-        var highRow = applicable.Where(r => r.High is not null).MaxBy(r => r.Specificity);
-        var critical = analyte.Critical.Any(c => c.MarksCritical && c.IsCrossedBy(canonical, input.IsPregnant));
+        // The most specific range row that applies, for each side (the first of equals, as MaxBy would pick).
+        ReferenceRange? lowRow = null;
+        ReferenceRange? highRow = null;
+        foreach (var row in analyte.Ranges)
+        {
+            if (!row.AppliesTo(input.Sex, input.Age, input.IsPregnant, input.Trimester))
+            {
+                continue;
+            }
+
+            if (row.Low is not null && (lowRow is null || row.Specificity > lowRow.Specificity))
+            {
+                lowRow = row;
+            }
+
+            if (row.High is not null && (highRow is null || row.Specificity > highRow.Specificity))
+            {
+                highRow = row;
+            }
+        }
+
+        var critical = false;
+        foreach (var limit in analyte.Critical)
+        {
+            if (limit.MarksCritical && limit.IsCrossedBy(canonical, input.IsPregnant))
+            {
+                critical = true;
+                break;
+            }
+        }
+
         var status = critical ? LabStatus.Critical
             : lowRow?.Low is { } low && canonical < low ? LabStatus.Low
             : highRow?.High is { } high && canonical > high ? LabStatus.High

@@ -50,7 +50,19 @@ public sealed record AllRule(IReadOnlyList<Rule> Rules) : Rule
 {
     public override IEnumerable<Rule> Descendants() => Rules.SelectMany(r => r.Descendants()).Prepend(this);
 
-    public override bool Evaluate(IRuleContext context) => Rules.All(r => r.Evaluate(context));
+    public override bool Evaluate(IRuleContext context)
+    {
+        // A loop, not LINQ: rules are evaluated many times per assessment and interview step.
+        for (var i = 0; i < Rules.Count; i++)
+        {
+            if (!Rules[i].Evaluate(context))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override IEnumerable<RuleReference> References() => Rules.SelectMany(r => r.References());
 }
@@ -59,7 +71,18 @@ public sealed record AnyRule(IReadOnlyList<Rule> Rules) : Rule
 {
     public override IEnumerable<Rule> Descendants() => Rules.SelectMany(r => r.Descendants()).Prepend(this);
 
-    public override bool Evaluate(IRuleContext context) => Rules.Any(r => r.Evaluate(context));
+    public override bool Evaluate(IRuleContext context)
+    {
+        for (var i = 0; i < Rules.Count; i++)
+        {
+            if (Rules[i].Evaluate(context))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override IEnumerable<RuleReference> References() => Rules.SelectMany(r => r.References());
 }
