@@ -44,8 +44,8 @@ public static class FactCodec
             case ConditionFact c:
                 writer.Write((byte)Kind.Condition);
                 writer.Write(patientId);
-                WriteList(writer, c.Conditions);
-                WriteList(writer, c.Findings);
+                writer.WriteList(c.Conditions);
+                writer.WriteList(c.Findings);
                 writer.Write(c.Pregnant);
                 writer.Write(c.Active);
                 WriteEvidence(writer, c.Source);
@@ -54,7 +54,7 @@ public static class FactCodec
                 writer.Write((byte)Kind.Medication);
                 writer.Write(patientId);
                 writer.Write(m.Name);
-                WriteList(writer, m.Classes);
+                writer.WriteList(m.Classes);
                 writer.Write(m.Active);
                 WriteEvidence(writer, m.Source);
                 break;
@@ -83,8 +83,8 @@ public static class FactCodec
         {
             Kind.Patient => new PatientFact(reader.ReadSByte() is var s and >= 0 ? (Sex)s : null, ReadDay(reader), reader.ReadBoolean(), reader.ReadBoolean()),
             Kind.Lab => new LabFact(reader.ReadString(), reader.ReadDecimal(), reader.ReadString(), ReadEvidence(reader)),
-            Kind.Condition => new ConditionFact(ReadList(reader), ReadList(reader), reader.ReadBoolean(), reader.ReadBoolean(), ReadEvidence(reader)),
-            Kind.Medication => new MedicationFact(reader.ReadString(), ReadList(reader), reader.ReadBoolean(), ReadEvidence(reader)),
+            Kind.Condition => new ConditionFact(reader.ReadList(), reader.ReadList(), reader.ReadBoolean(), reader.ReadBoolean(), ReadEvidence(reader)),
+            Kind.Medication => new MedicationFact(reader.ReadString(), reader.ReadList(), reader.ReadBoolean(), ReadEvidence(reader)),
             Kind.Procedure => new ProcedureFact(reader.ReadString(), ReadEvidence(reader)),
             _ => throw new InvalidDataException($"bucket file: unknown fact kind {next} at byte {reader.BaseStream.Position - 1}"),
         };
@@ -102,24 +102,4 @@ public static class FactCodec
     }
 
     private static Evidence ReadEvidence(BinaryReader reader) => new(reader.ReadString(), ReadDay(reader));
-
-    private static void WriteList(BinaryWriter writer, IReadOnlyList<string> items)
-    {
-        writer.Write7BitEncodedInt(items.Count);
-        foreach (var item in items)
-        {
-            writer.Write(item);
-        }
-    }
-
-    private static string[] ReadList(BinaryReader reader)
-    {
-        var items = new string[reader.Read7BitEncodedInt()];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = reader.ReadString();
-        }
-
-        return items;
-    }
 }

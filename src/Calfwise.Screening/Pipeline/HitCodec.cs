@@ -50,8 +50,8 @@ public static class HitCodec
         writer.Write(row.RuleId);
         writer.Write(row.Age ?? -1);
         writer.Write((sbyte)(row.Sex is { } sex ? (int)sex : -1));
-        WriteList(writer, row.Evidence);
-        WriteList(writer, row.Sources);
+        writer.WriteList(row.Evidence);
+        writer.WriteList(row.Sources);
     }
 
     public static HitRow? Read(BinaryReader reader)
@@ -66,27 +66,7 @@ public static class HitCodec
             reader.ReadString(),
             reader.ReadInt32() is var age and >= 0 ? age : null,
             reader.ReadSByte() is var sex and >= 0 ? (Sex)sex : null,
-            ReadList(reader),
-            ReadList(reader));
-    }
-
-    private static void WriteList(BinaryWriter writer, IReadOnlyList<string> items)
-    {
-        writer.Write7BitEncodedInt(items.Count);
-        foreach (var item in items)
-        {
-            writer.Write(item);
-        }
-    }
-
-    private static string[] ReadList(BinaryReader reader)
-    {
-        var items = new string[reader.Read7BitEncodedInt()];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = reader.ReadString();
-        }
-
-        return items;
+            reader.ReadList(),
+            reader.ReadList());
     }
 }
