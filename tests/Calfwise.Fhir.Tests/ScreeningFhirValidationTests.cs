@@ -16,7 +16,7 @@ public sealed class ScreeningFhirValidationTests(FhirValidatorFixture validator)
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public async Task Groups_and_the_measure_report_validate_with_zero_errors()
+    public async System.Threading.Tasks.Task Groups_and_the_measure_report_validate_with_zero_errors()
     {
         var export = Path.Combine(_root, "export");
         LabelledExport.Write(export);
