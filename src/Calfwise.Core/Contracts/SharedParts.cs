@@ -15,7 +15,7 @@ namespace Calfwise.Core.Contracts;
 /// </summary>
 /// <typeparam name="TSource">The knowledge's object, made once per knowledge base (the engine's applied recommendation or evidence item).</typeparam>
 /// <typeparam name="TResponse">Its contract object.</typeparam>
-internal sealed class SharedParts<TSource, TResponse>
+internal sealed class SharedParts<TSource, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TResponse>
     where TSource : class
     where TResponse : class
 {
