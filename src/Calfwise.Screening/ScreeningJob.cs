@@ -82,7 +82,7 @@ public static class ScreeningJob
         }
 
         Directory.CreateDirectory(job.Root);
-        return new JobPlan(job, items, Buckets.CountFor(items.Sum(i => i.End - i.Start)));
+        return new JobPlan(job, items, Buckets.CountFor(items));
     }
 
     /// <summary>Merges the assessed buckets into screening.csv, screening.parquet, Group.ndjson, measure-report.json and summary.html.</summary>

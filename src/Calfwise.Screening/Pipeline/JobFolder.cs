@@ -56,6 +56,18 @@ public static class Buckets
     /// <summary>About this much export per bucket, so a bucket's patients fit in memory whatever the export's size.</summary>
     public const long InputBytesPerBucket = 256L << 20;
 
+    /// <summary>
+    /// How many times its size a gzipped NDJSON file is once decompressed, for sizing the buckets by what they will
+    /// hold: FHIR NDJSON compresses about 8 to 1 (calfwise synth: 9.4 KB a patient gzipped, 77 KB plain). Counting
+    /// gzip files at their compressed size made buckets 8 times too big, and the assess step's memory grew with the
+    /// export (docs/benchmarks.md, "Population screening").
+    /// </summary>
+    public const int GzipExpansion = 8;
+
+    /// <summary>The bucket count for the work items of an export, by their NDJSON bytes (gzip files as decompressed).</summary>
+    public static int CountFor(IEnumerable<ScanItem> items) =>
+        CountFor(items.Sum(i => (i.End - i.Start) * (i.File.Gzip ? GzipExpansion : 1)));
+
     /// <summary>The bucket count for an export: at least 8 (work for every core), more as the export grows.</summary>
     public static int CountFor(long exportBytes) => (int)Math.Clamp((exportBytes + InputBytesPerBucket - 1) / InputBytesPerBucket, 8, 16384);
 
