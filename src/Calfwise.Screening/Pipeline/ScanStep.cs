@@ -23,7 +23,7 @@ public static class ScanStep
         var counts = new ScanCounts();
         var mapper = new FactMapper(knowledge);
         var readers = new Dictionary<string, ScreeningViews.Reader?>(StringComparer.Ordinal);
-        var prefilter = item.File.ResourceType == "Observation" ? new LabPrefilter(knowledge) : null;
+        var prefilter = CodePrefilter.For(item.File.ResourceType, knowledge);
         try
         {
             using var lines = new NdjsonLines(item);
@@ -32,8 +32,9 @@ public static class ScanStep
             {
                 if (prefilter is not null && !prefilter.MayMatch(line.Span))
                 {
-                    counts.Lines["Observation"] = counts.Lines.GetValueOrDefault("Observation") + 1;
-                    counts.Skipped["Observation/NotBound"] = counts.Skipped.GetValueOrDefault("Observation/NotBound") + 1;
+                    var type = item.File.ResourceType;
+                    counts.Lines[type] = counts.Lines.GetValueOrDefault(type) + 1;
+                    counts.Skipped[$"{type}/NotBound"] = counts.Skipped.GetValueOrDefault($"{type}/NotBound") + 1;
                     continue;
                 }
 
