@@ -30,7 +30,7 @@ public static class ClusterHosting
     public static IHostApplicationBuilder AddScreeningSilo(this IHostApplicationBuilder builder, ClusterSettings settings, int siloPort, int gatewayPort, IPAddress? address = null)
     {
         builder.Services.AddSingleton<KnowledgeBase>(_ => EmbeddedKnowledge.Instance);
-        builder.Services.AddSingleton(_ => ScreeningViews.Load());
+        builder.Services.AddSingleton(_ => ScreeningViews.Shipped);
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(settings.Redis);

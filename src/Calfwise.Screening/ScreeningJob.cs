@@ -33,7 +33,7 @@ public static class ScreeningJob
         var clock = Stopwatch.StartNew();
         var plan = Plan(options);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Workers ?? Environment.ProcessorCount, CancellationToken = cancellation };
-        var views = ScreeningViews.Load();
+        var views = ScreeningViews.Shipped;
         var scan = new ScanCounts();
         long done = 0, facts = 0;
         var total = plan.Items.Sum(i => i.End - i.Start);
@@ -73,7 +73,7 @@ public static class ScreeningJob
     public static JobPlan Plan(ScreeningOptions options)
     {
         var files = BulkExport.Discover(options.Export);
-        var items = BulkExport.Plan(files, ScreeningViews.Load().ResourceTypes, options.ChunkBytes);
+        var items = BulkExport.Plan(files, ScreeningViews.Shipped.ResourceTypes, options.ChunkBytes);
         Directory.CreateDirectory(options.Output);
         var job = new JobFolder(Path.Combine(options.Output, "work"));
         if (Directory.Exists(job.Root))

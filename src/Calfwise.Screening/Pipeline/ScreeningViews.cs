@@ -18,6 +18,11 @@ public sealed class ScreeningViews
     /// <summary>The resource types screening reads; the files of every other type are not opened.</summary>
     public IReadOnlyCollection<string> ResourceTypes => _byResource.Keys;
 
+    private static readonly Lazy<ScreeningViews> ShippedViews = new(Load);
+
+    /// <summary>The shipped views, read and compiled once per process (compiled views run on many threads at once).</summary>
+    public static ScreeningViews Shipped => ShippedViews.Value;
+
     public static ScreeningViews Load()
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);

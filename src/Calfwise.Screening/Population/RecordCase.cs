@@ -14,11 +14,10 @@ public static class RecordCase
     /// <summary>How far back a lab result is read into the case: a year, the window the screening rules speak of.</summary>
     public const int LabWindowDays = 365;
 
-    /// <summary>The case of <paramref name="record"/> on <paramref name="today"/>, validated; errors name the patient.</summary>
-    public static Result<ValidatedCase> Build(PatientRecord record, DateOnly today, KnowledgeBase knowledge) =>
-        Build(record, today, knowledge, Latest(record.Labs, today));
-
-    /// <summary>The same case with exactly these labs (one result of one analyte, to read it on its own).</summary>
+    /// <summary>
+    /// The case of <paramref name="record"/> on <paramref name="today"/> with these labs (<see cref="Latest"/>, or one
+    /// result of one analyte to read it on its own), validated; errors name the patient.
+    /// </summary>
     public static Result<ValidatedCase> Build(PatientRecord record, DateOnly today, KnowledgeBase knowledge, IReadOnlyList<LabFact> labs)
     {
         if (record.Sex is not { } sex || record.BirthDate is not { } birth)

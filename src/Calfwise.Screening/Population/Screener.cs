@@ -54,13 +54,14 @@ public sealed partial class Screener(KnowledgeBase knowledge, DateOnly today)
             return new(record.PatientId, record.Sex, age, []); // nothing any rule reads
         }
 
-        var built = RecordCase.Build(record, Today, knowledge);
+        var latest = RecordCase.Latest(record.Labs, Today);
+        var built = RecordCase.Build(record, Today, knowledge, latest);
         if (!built.IsSuccess)
         {
             return Skip(NotScreenedReason.InvalidCase);
         }
 
-        var context = new PatientContext(record, RecordCase.Latest(record.Labs, Today), built.Value!, _engine.Assess(built.Value!));
+        var context = new PatientContext(record, latest, built.Value!, _engine.Assess(built.Value!));
         var hits = new List<ScreeningHit>();
         RestlessLegs(context, hits);
         IronDeficiencyAnaemia(context, hits);
