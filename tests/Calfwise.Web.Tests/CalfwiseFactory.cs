@@ -20,7 +20,15 @@ public sealed partial class CalfwiseFactory : WebApplicationFactory<Program>
     /// The app's clock: it starts at the real time (cookies are checked against the real clock by the client) and stands
     /// still unless a test moves it.
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; }
+
+    public CalfwiseFactory()
+        : this(DateTimeOffset.UtcNow)
+    {
+    }
+
+    /// <summary>An app whose clock starts at <paramref name="now"/> (a documented example fixed in time).</summary>
+    internal CalfwiseFactory(DateTimeOffset now) => Clock = new(now);
 
     /// <summary>Extra settings, for example a PostgreSQL connection string.</summary>
     public Dictionary<string, string?> Settings { get; } = [];

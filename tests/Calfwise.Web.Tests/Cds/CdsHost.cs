@@ -9,10 +9,22 @@ public sealed class CdsHost : IDisposable
 {
     public EhrKeys Keys { get; } = new();
 
-    public CalfwiseFactory Factory { get; } = new();
+    public CalfwiseFactory Factory { get; }
 
     public CdsHost()
+        : this(new CalfwiseFactory())
     {
+    }
+
+    /// <summary>The host with its clock at <paramref name="now"/>.</summary>
+    internal CdsHost(DateTimeOffset now)
+        : this(new CalfwiseFactory(now))
+    {
+    }
+
+    private CdsHost(CalfwiseFactory factory)
+    {
+        Factory = factory;
         Factory.Settings["Cds:Issuers:0:Issuer"] = EhrKeys.Issuer;
         Factory.Settings["Cds:Issuers:0:Jwks"] = Keys.Jwks();
     }

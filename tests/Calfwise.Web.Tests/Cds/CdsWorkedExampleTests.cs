@@ -9,12 +9,12 @@ namespace Calfwise.Web.Tests.Cds;
 /// request) is answered with the card the document shows, field for field (the uuids and the detail's tail are
 /// elided in the document with "…").
 /// </summary>
-public sealed partial class CdsWorkedExampleTests(CdsHost host) : IClassFixture<CdsHost>
+public sealed partial class CdsWorkedExampleTests
 {
     [Fact]
     public async Task The_documented_patient_view_example_gives_the_documented_card()
     {
-        host.Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero)); // a week after the labs
+        using var host = new CdsHost(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero)); // a week after the labs
         var request = JsonNode.Parse(await File.ReadAllTextAsync(Repository.PathOf("examples", "cds", "patient-view-request.json")))!;
         using var response = await host.CallAsync("/cds-services/calfwise-patient-view", request);
         var body = await response.Content.ReadAsStringAsync();
