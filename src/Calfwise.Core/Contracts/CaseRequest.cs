@@ -11,34 +11,34 @@ namespace Calfwise.Core.Contracts;
 public sealed record CaseRequest
 {
     [Description("Age in years, 0 to 120. Required unless birthDate is given.")]
-    public decimal? Age { get; init; }
+    public decimal? Age { get; set; }
 
     [Description("Birth date (ISO 8601, yyyy-MM-dd), instead of age: the age is computed on the day of the assessment.")]
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate { get; set; }
 
     [Description("\"female\" or \"male\" (required).")]
-    public string? Sex { get; init; }
+    public string? Sex { get; set; }
 
     [Description("Only true with sex female.")]
-    public bool? Pregnant { get; init; }
+    public bool? Pregnant { get; set; }
 
     [Description("1, 2 or 3; only with pregnant: true.")]
-    public int? Trimester { get; init; }
+    public int? Trimester { get; set; }
 
     [Description("Finding id to true (yes), false (no) or null (asked, answered \"I don't know\"); absent means unknown.")]
-    public Dictionary<string, bool?>? Findings { get; init; }
+    public Dictionary<string, bool?>? Findings { get; set; }
 
     [Description("Generic medication names.")]
-    public List<string?>? Medications { get; init; }
+    public List<string?>? Medications { get; set; }
 
     [Description("Lab results in any accepted unit; each analyte at most once.")]
-    public List<CaseLabRequest?>? Labs { get; init; }
+    public List<CaseLabRequest?>? Labs { get; set; }
 
     [Description("Questionnaire scores.")]
-    public CaseInstrumentsRequest? Instruments { get; init; }
+    public CaseInstrumentsRequest? Instruments { get; set; }
 
     [Description("Interview lab requests answered \"I don't have them\": iron-studies, electrolytes, thyroid, muscle-and-kidney.")]
-    public List<string?>? LabsUnavailable { get; init; }
+    public List<string?>? LabsUnavailable { get; set; }
 }
 
 /// <summary>One lab result as reported.</summary>
@@ -46,21 +46,21 @@ public sealed record CaseRequest
 public sealed record CaseLabRequest
 {
     [Description("Analyte id (knowledge/labs.yaml), for example ferritin.")]
-    public string? Analyte { get; init; }
+    public string? Analyte { get; set; }
 
     [Description("The number as reported.")]
-    public decimal? Value { get; init; }
+    public decimal? Value { get; set; }
 
     [Description("The unit as reported, for example ng/mL (ug and mcg may be written for µg).")]
-    public string? Unit { get; init; }
+    public string? Unit { get; set; }
 
     [Description("The day the sample was taken (ISO 8601, yyyy-MM-dd), optional; not in the future.")]
-    public DateOnly? Date { get; init; }
+    public DateOnly? Date { get; set; }
 }
 
 /// <summary>Questionnaire scores.</summary>
 public sealed record CaseInstrumentsRequest
 {
     [Description("The 10 IRLS item scores, each 0 to 4.")]
-    public List<int>? Irls { get; init; }
+    public List<int>? Irls { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Knowledge;
 
@@ -15,12 +16,18 @@ public sealed class Differential
 {
     private readonly ConditionPlan[] _plans;
 
+    // Each finding any condition weighs gets a slot, so ranking reads a case's answers once (a few dozen lookups)
+    // instead of once per condition and finding (several hundred).
+    private readonly FrozenDictionary<string, int> _slots;
+
     public Differential(KnowledgeBase knowledge)
     {
+        _slots = knowledge.Conditions.SelectMany(c => c.Findings).Select(f => f.FindingId).Distinct(StringComparer.Ordinal)
+            .Select((id, slot) => (id, slot)).ToFrozenDictionary(p => p.id, p => p.slot, StringComparer.Ordinal);
         _plans = knowledge.Conditions.Select(condition => new ConditionPlan(
             condition,
             condition.Findings.Select(f => new FindingPlan(
-                f.FindingId,
+                _slots[f.FindingId],
                 Moves(f.Present) ? new EvidenceItem(EvidenceKind.Finding, f.FindingId, knowledge.FindingsById[f.FindingId].Label, f.Present!.Value, f.SourceId, f.Grade) : null,
                 Moves(f.Absent) ? new EvidenceItem(EvidenceKind.Finding, f.FindingId, "No: " + knowledge.FindingsById[f.FindingId].Label, f.Absent!.Value, f.SourceId, f.Grade) : null)).ToArray(),
             condition.Labs
@@ -38,18 +45,27 @@ public sealed class Differential
         var medications = input.MedicationClasses;
         var results = new List<ConditionResult>(_plans.Length);
         var evidence = new List<EvidenceItem>();
+        Span<sbyte> answers = stackalloc sbyte[_slots.Count]; // 0 unknown, 1 yes, -1 no
+        foreach (var (findingId, answer) in input.Findings)
+        {
+            if (_slots.TryGetValue(findingId, out var slot))
+            {
+                answers[slot] = answer ? (sbyte)1 : (sbyte)-1;
+            }
+        }
+
         foreach (var plan in _plans)
         {
             var condition = plan.Condition;
             evidence.Clear();
             foreach (var finding in plan.Findings)
             {
-                switch (input.Answer(finding.FindingId))
+                switch (answers[finding.Slot])
                 {
-                    case true when finding.Yes is { } yes:
+                    case 1 when finding.Yes is { } yes:
                         evidence.Add(yes);
                         break;
-                    case false when finding.No is { } no:
+                    case -1 when finding.No is { } no:
                         evidence.Add(no);
                         break;
                 }
@@ -110,7 +126,7 @@ public sealed class Differential
     }
 
     /// <summary>The evidence a finding gives when answered yes or no (null when the answer moves nothing).</summary>
-    private sealed record FindingPlan(string FindingId, EvidenceItem? Yes, EvidenceItem? No);
+    private sealed record FindingPlan(int Slot, EvidenceItem? Yes, EvidenceItem? No);
 
     /// <summary>A condition with its evidence made once: every assessment shares the same immutable items.</summary>
     private sealed record ConditionPlan(

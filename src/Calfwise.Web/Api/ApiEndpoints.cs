@@ -27,7 +27,7 @@ public static class ApiEndpoints
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var assessment = engine.Assess(read.Validated);
                 metrics.Assessed(assessment.Triage.Level, started);
-                return Contract(Responses.From(assessment, knowledge.Version), ContractJson.Compact.AssessmentResponse);
+                return new ContractResult<AssessmentResponse>(Responses.From(assessment, knowledge.Version), ContractJson.Compact.AssessmentResponse, CompactAnswer.Write);
             })
             .WithName("AssessCase")
             .WithSummary("Assess a case (docs/case-format.md): triage, red flags, differential, labs, criteria and plan.")

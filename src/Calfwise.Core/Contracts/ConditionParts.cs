@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace Calfwise.Core.Contracts;
+
+/// <summary>
+/// A condition of the differential in compact JSON from parts encoded once: its id, name, prior and triage are the
+/// same in every answer, only the probability (rounded to 4 places) and which evidence applies change. The condition is
+/// put together in a pooled buffer (encoded prefix, the probability's digits, encoded middle, the shared evidence's
+/// bytes) and written as one raw value, byte for byte what the serializer writes (SharedPartsTests, ConditionPartsTests).
+/// </summary>
+internal sealed class ConditionParts
+{
+    /// <summary>Conditions come from the knowledge base, a few dozen; past this many (another knowledge base in a test) new ones are written field by field.</summary>
+    private const int MaxConditions = 1024;
+
+    private static readonly ConcurrentDictionary<string, ConditionParts> ById = new(StringComparer.Ordinal);
+
+    private readonly string _name;
+    private readonly double _prior;
+    private readonly string _triage;
+    private readonly byte[] _prefix; // {"condition":"…","name":"…","probability":
+    private readonly byte[] _middle; // ,"prior":…,"triage":"…","evidence":
+
+    private ConditionParts(ConditionResponse condition)
+    {
+        _name = condition.Name;
+        _prior = condition.Prior;
+        _triage = condition.Triage;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, ContractJson.CompactWriter))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(CompactAnswer.Condition, condition.Condition);
+            writer.WriteString(CompactAnswer.ConditionName, condition.Name);
+            writer.WriteNumber(CompactAnswer.Probability, 0);
+            writer.WriteNumber(CompactAnswer.Prior, condition.Prior);
+            writer.WriteString(CompactAnswer.Triage, condition.Triage);
+            writer.WritePropertyName(CompactAnswer.Evidence);
+            writer.WriteStartArray();
+        }
+
+        // The written text is …"probability":0,"prior":…,"evidence":[ ; cut it around the 0 and drop the [.
+        var text = buffer.WrittenSpan;
+        var probability = text.IndexOf("\"probability\":0,"u8) + "\"probability\":".Length;
+        _prefix = text[..probability].ToArray();
+        _middle = text[(probability + 1)..^1].ToArray();
+    }
+
+    /// <summary>Writes the condition from its parts when it can be done exactly; false when it must be written field by field.</summary>
+    public static bool TryWrite(Utf8JsonWriter writer, ConditionResponse condition)
+    {
+        if (!FourPlaces.TryFormat(condition.Probability, out var digits, out var length) || Parts(condition) is not { } parts)
+        {
+            return false;
+        }
+
+        var size = parts._prefix.Length + length + parts._middle.Length + 3;
+        foreach (var item in condition.Evidence)
+        {
+            if (!PreEncoded<EvidenceResponse>.TryGet(item, writer, ContractJson.Compact.Options, out var bytes))
+            {
+                return false;
+            }
+
+            size += bytes.Length + 1;
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var span = rented.AsSpan();
+            var at = Copy(parts._prefix, span, 0);
+            at = Copy(digits.AsSpan(0, length), span, at);
+            at = Copy(parts._middle, span, at);
+            span[at++] = (byte)'[';
+            for (var i = 0; i < condition.Evidence.Count; i++)
+            {
+                if (i > 0)
+                {
+                    span[at++] = (byte)',';
+                }
+
+                PreEncoded<EvidenceResponse>.TryGet(condition.Evidence[i], writer, ContractJson.Compact.Options, out var bytes);
+                at = Copy(bytes, span, at);
+            }
+
+            span[at++] = (byte)']';
+            span[at++] = (byte)'}';
+            writer.WriteRawValue(span[..at], skipInputValidation: true);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static ConditionParts? Parts(ConditionResponse condition)
+    {
+        if (ById.TryGetValue(condition.Condition, out var parts) && parts.Fits(condition))
+        {
+            return parts;
+        }
+
+        if (ById.Count >= MaxConditions && parts is null)
+        {
+            return null;
+        }
+
+        parts = new ConditionParts(condition);
+        ById[condition.Condition] = parts;
+        return parts;
+    }
+
+    private bool Fits(ConditionResponse condition) =>
+        string.Equals(_name, condition.Name, StringComparison.Ordinal) && _prior.Equals(condition.Prior) && string.Equals(_triage, condition.Triage, StringComparison.Ordinal);
+
+    private static int Copy(ReadOnlySpan<byte> from, Span<byte> to, int at)
+    {
+        from.CopyTo(to[at..]);
+        return at + from.Length;
+    }
+}
