@@ -17,6 +17,9 @@ internal sealed class ConditionParts
 
     private static readonly ConcurrentDictionary<string, ConditionParts> ById = new(StringComparer.Ordinal);
 
+    [ThreadStatic]
+    private static byte[][]? _evidence; // the encoded evidence of the condition being written (shared arrays, never changed)
+
     private readonly string _name;
     private readonly double _prior;
     private readonly string _triage;
@@ -56,14 +59,17 @@ internal sealed class ConditionParts
             return false;
         }
 
+        var evidence = condition.Evidence;
+        var encoded = _evidence is { } scratch && scratch.Length >= evidence.Count ? scratch : _evidence = new byte[Math.Max(evidence.Count, 32)][];
         var size = parts._prefix.Length + length + parts._middle.Length + 3;
-        foreach (var item in condition.Evidence)
+        for (var i = 0; i < evidence.Count; i++)
         {
-            if (!PreEncoded<EvidenceResponse>.TryGet(item, writer, ContractJson.Compact.Options, out var bytes))
+            if (!PreEncoded<EvidenceResponse>.TryGet(evidence[i], writer, ContractJson.Compact.Options, out var bytes))
             {
                 return false;
             }
 
+            encoded[i] = bytes;
             size += bytes.Length + 1;
         }
 
@@ -75,15 +81,14 @@ internal sealed class ConditionParts
             at = Copy(digits.AsSpan(0, length), span, at);
             at = Copy(parts._middle, span, at);
             span[at++] = (byte)'[';
-            for (var i = 0; i < condition.Evidence.Count; i++)
+            for (var i = 0; i < evidence.Count; i++)
             {
                 if (i > 0)
                 {
                     span[at++] = (byte)',';
                 }
 
-                PreEncoded<EvidenceResponse>.TryGet(condition.Evidence[i], writer, ContractJson.Compact.Options, out var bytes);
-                at = Copy(bytes, span, at);
+                at = Copy(encoded[i], span, at);
             }
 
             span[at++] = (byte)']';
