@@ -109,4 +109,16 @@ public sealed class KnowledgeBase
         Thresholds.TryGetValue(id, out var threshold)
             ? threshold
             : throw new KeyNotFoundException($"Threshold '{id}' is not in the knowledge base.");
+
+    /// <summary>The id of the recommendation whose rule is the one list of the medicine classes that raise potassium.</summary>
+    public const string PotassiumReviewId = "potassium-medicine-review";
+
+    /// <summary>
+    /// The medicine classes a recommendation's rule names (for <see cref="PotassiumReviewId"/>: the potassium-raising
+    /// classes), so that order checks and population screening use the knowledge's list rather than a copy.
+    /// </summary>
+    public IReadOnlySet<string> MedicationClassesNamedBy(string recommendationId) =>
+        RecommendationsById.TryGetValue(recommendationId, out var recommendation)
+            ? recommendation.When.Descendants().OfType<MedicationClassRule>().Select(r => r.ClassId).ToHashSet(StringComparer.Ordinal)
+            : throw new KeyNotFoundException($"Recommendation '{recommendationId}' is not in the knowledge base.");
 }

@@ -112,12 +112,10 @@ public sealed partial class Screener
         }
     }
 
-    private const string PotassiumReview = "potassium-medicine-review";
+    private const string PotassiumReview = KnowledgeBase.PotassiumReviewId;
 
     /// <summary>The medicine classes the knowledge base's potassium review names (its rule is the one list of them).</summary>
-    internal static HashSet<string> PotassiumRaisingClasses(KnowledgeBase knowledge) =>
-        knowledge.Recommendations.First(r => r.Id == PotassiumReview).When.Descendants().OfType<MedicationClassRule>()
-            .Select(r => r.ClassId).ToHashSet(StringComparer.Ordinal);
+    internal static IReadOnlySet<string> PotassiumRaisingClasses(KnowledgeBase knowledge) => knowledge.MedicationClassesNamedBy(PotassiumReview);
 
     /// <summary>
     /// A PPI taken for a year or more: an active order now, and a PPI order (of any status: repeat prescriptions

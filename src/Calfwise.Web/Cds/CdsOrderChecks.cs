@@ -12,11 +12,8 @@ public sealed class CdsOrderChecks(KnowledgeBase knowledge, TimeProvider time)
 {
     public const string DopamineAgonist = "dopamine-agonist";
 
-    /// <summary>The medicine classes of medications.yaml that raise potassium (ukka-2023-k).</summary>
-    public static readonly IReadOnlySet<string> PotassiumRaising = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "ace-inhibitor", "arb", "potassium-sparing-diuretic", "trimethoprim", "nsaid", "potassium-supplement",
-    };
+    /// <summary>The medicine classes that raise potassium (ukka-2023-k): those the knowledge's potassium review names.</summary>
+    private readonly IReadOnlySet<string> _potassiumRaising = knowledge.MedicationClassesNamedBy(KnowledgeBase.PotassiumReviewId);
 
     /// <summary>
     /// The iron plans that mean "act before relying on a dopamine agonist": test first (no ferritin), or iron (ferritin
@@ -43,7 +40,7 @@ public sealed class CdsOrderChecks(KnowledgeBase knowledge, TimeProvider time)
                 cards.Add(CdsOrderCards.IronBeforeDopamineAgonist(knowledge, record, name));
             }
 
-            if (classes.Overlaps(PotassiumRaising) && record.Validated.Lab("potassium") is { } potassium &&
+            if (classes.Overlaps(_potassiumRaising) && record.Validated.Lab("potassium") is { } potassium &&
                 potassium.Canonical.Value >= knowledge.Threshold("potassium-raised").Value)
             {
                 cards.Add(CdsOrderCards.RaisedPotassium(knowledge, potassium, name));
