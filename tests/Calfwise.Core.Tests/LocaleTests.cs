@@ -22,6 +22,7 @@ public sealed class LocaleTests
         Assert.Equal(number, locale.EmergencyNumber);
         Assert.Contains(service, locale.UrgentService, StringComparison.Ordinal);
         Assert.Equal($"Call {number}", locale.CallEmergency);
+        Assert.Equal($"Call {number} or go to an emergency department now", locale.EmergencyHeading);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class InterviewCommand(CliIo io, KnowledgeBase knowledge) : Comman
     {
         var emergency = alert.Level == TriageLevel.Emergency;
         var locale = AssessmentRenderer.Country;
-        var heading = emergency ? $"EMERGENCY: {locale.CallEmergency} now" : "See a doctor today";
+        var heading = emergency ? $"EMERGENCY: {locale.EmergencyHeading}" : "See a doctor today";
         var body = string.Join("\n\n", alert.Advice.Select(a => Markup.Escape(locale.Fill(a))))
             + (emergency ? "" : "\n\n[grey]You can answer a few more questions for a fuller picture; they will not make this advice less urgent.[/]");
         console.WriteLine();

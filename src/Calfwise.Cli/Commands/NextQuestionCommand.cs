@@ -50,7 +50,7 @@ public sealed class NextQuestionCommand(CliIo io, KnowledgeBase knowledge) : Com
         if (step.Alert is { } alert)
         {
             var locale = Output.AssessmentRenderer.Country;
-            var heading = alert.Level == TriageLevel.Emergency ? $"EMERGENCY: {locale.CallEmergency} now" : "See a doctor today";
+            var heading = alert.Level == TriageLevel.Emergency ? $"EMERGENCY: {locale.EmergencyHeading}" : "See a doctor today";
             io.Out.MarkupLine($"[bold red]{Markup.Escape(heading)}[/]");
             foreach (var advice in alert.Advice)
             {

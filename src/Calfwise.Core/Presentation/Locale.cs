@@ -46,6 +46,13 @@ public sealed record Locale(string Country, string Name, string EmergencyNumber,
     public string CallEmergency => $"Call {EmergencyNumber}";
 
     /// <summary>
+    /// The heading of an emergency: the emergency triage level's advice says to call emergency services or go to an
+    /// emergency department, and some warning signs (a dangerous lab value) say to go, so the heading names both, as
+    /// the NHS's "call 999 or go to A&amp;E now" does (nhs-999-111).
+    /// </summary>
+    public string EmergencyHeading => $"{CallEmergency} or go to an emergency department now";
+
+    /// <summary>
     /// Fills the placeholders of plain-language knowledge text: <c>{emergency}</c> (the number), <c>{urgent}</c> (the
     /// urgent service) and <c>{iron-tablet}</c> (the local tablet, or the elemental dose alone).
     /// </summary>

@@ -108,7 +108,7 @@ public sealed partial class PersonaTests(BrowserFixture browser, ITestOutputHelp
 
         var emergency = page.Locator("section.alert-screen.emergency");
         await Expect(emergency).ToBeVisibleAsync();
-        await Expect(emergency.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Emergency: Call 999 now");
+        await Expect(emergency.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Emergency: Call 999 or go to an emergency department now");
         await Expect(emergency.GetByRole(AriaRole.Link, new() { Name = "Call 999" })).ToHaveAttributeAsync("href", "tel:999");
         var background = await emergency.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
         Assert.Equal("rgb(165, 14, 14)", background); // --emergency: red, with white text
