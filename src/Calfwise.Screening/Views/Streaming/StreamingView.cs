@@ -1,0 +1,405 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace Calfwise.Screening.Views;
+
+/// <summary>
+/// Runs a <see cref="StreamPlan"/> over the UTF-8 bytes of one resource: the properties the view reads are kept by
+/// <see cref="StreamCapture"/>, the paths are evaluated over them with the general evaluator's rules, and a string
+/// is made only for a cell that is asked for. Gives up (false, no rows added) wherever the general evaluator could
+/// read the resource otherwise or would throw, so a resource either gets exactly the general evaluator's rows or
+/// goes to it. Safe to run from several threads at once (each has its own scratch).
+/// </summary>
+internal sealed class StreamingView(StreamPlan plan)
+{
+    [ThreadStatic]
+    private static Scratch? _scratch;
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary>
+    /// Appends the rows of one resource; false when it must go to the general evaluator. A column whose
+    /// <paramref name="filled"/> entry is false is checked but left null (its string is never made).
+    /// </summary>
+    public bool TryRun(ReadOnlySpan<byte> line, List<object?[]> rows, bool[]? filled)
+    {
+        var scratch = _scratch ??= new Scratch();
+        if (!scratch.Capture.Read(line, plan))
+        {
+            return false;
+        }
+
+        if (scratch.Row.Length != plan.Width)
+        {
+            scratch.Row = new object?[plan.Width];
+        }
+
+        var run = new Run(scratch, plan, line, rows, filled);
+        var first = rows.Count;
+        if (!run.Rows())
+        {
+            rows.RemoveRange(first, rows.Count - first);
+            return false;
+        }
+
+        return true;
+    }
+
+    private sealed class Scratch
+    {
+        private readonly Stack<List<int>> _free = new();
+
+        public StreamCapture Capture { get; } = new();
+
+        public Utf8Strings Strings { get; } = new();
+
+        public object?[] Row { get; set; } = [];
+
+        public List<int> Rent() => _free.Count > 0 ? _free.Pop() : new List<int>(4);
+
+        public void Return(List<int> list)
+        {
+            list.Clear();
+            _free.Push(list);
+        }
+    }
+
+    private readonly ref struct Run(Scratch scratch, StreamPlan plan, ReadOnlySpan<byte> line, List<object?[]> rows, bool[]? filled)
+    {
+        private readonly ReadOnlySpan<byte> _line = line;
+
+        private StreamValue[] Values => scratch.Capture.Values;
+
+        public bool Rows()
+        {
+            var root = scratch.Rent();
+            root.Add(0);
+            try
+            {
+                foreach (var where in plan.Where)
+                {
+                    var found = scratch.Rent();
+                    Steps(where, root, found);
+                    var keep = found.Count > 0;
+                    scratch.Return(found);
+                    if (!keep)
+                    {
+                        return true;
+                    }
+                }
+
+                return Fill(0, root);
+            }
+            finally
+            {
+                scratch.Return(root);
+            }
+        }
+
+        /// <summary>The rows of the selects from <paramref name="select"/> on, for the row filled so far.</summary>
+        private bool Fill(int select, List<int> root)
+        {
+            if (select == plan.Selects.Length)
+            {
+                rows.Add((object?[])scratch.Row.Clone());
+                return true;
+            }
+
+            var current = plan.Selects[select];
+            if (current.Iterate is null)
+            {
+                return Columns(current, root) && Fill(select + 1, root);
+            }
+
+            var items = scratch.Rent();
+            var single = scratch.Rent();
+            try
+            {
+                Steps(current.Iterate, root, items);
+                if (items.Count == 0 && current.OrNull)
+                {
+                    foreach (var column in current.Columns)
+                    {
+                        scratch.Row[column.Offset] = null;
+                    }
+
+                    return Fill(select + 1, root);
+                }
+
+                foreach (var item in items)
+                {
+                    single.Clear();
+                    single.Add(item);
+                    if (!Columns(current, single) || !Fill(select + 1, root))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+            finally
+            {
+                scratch.Return(single);
+                scratch.Return(items);
+            }
+        }
+
+        private bool Columns(StreamSelect select, List<int> focus)
+        {
+            foreach (var column in select.Columns)
+            {
+                if (!Cell(column, focus, filled is null || filled[column.Offset], out scratch.Row[column.Offset]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool Cell(StreamColumn column, List<int> focus, bool make, out object? cell)
+        {
+            cell = null;
+            var nodes = scratch.Rent();
+            try
+            {
+                var path = column.Path;
+                if (focus.Count == 1 && path.End != StreamEnd.Exists && Single(path, focus[0]) is var only and >= -1)
+                {
+                    return only == -1 || (path.End == StreamEnd.Nodes
+                        ? Primitive(Values[only], column.Plan, make, out cell)
+                        : Key(path, only, make, ref cell) <= 1);
+                }
+
+                Steps(path, focus, nodes);
+                switch (path.End)
+                {
+                    case StreamEnd.Exists:
+                        cell = nodes.Count > 0 ? True : False;
+                        return true;
+                    case StreamEnd.ResourceKey or StreamEnd.ReferenceKey:
+                        var keys = 0;
+                        foreach (var index in nodes)
+                        {
+                            keys += Key(path, index, make, ref cell);
+                        }
+
+                        return keys <= 1;
+                    default:
+                        return nodes.Count switch
+                        {
+                            0 => true,
+                            1 => Primitive(Values[nodes[0]], column.Plan, make, out cell),
+                            _ => false,
+                        };
+                }
+            }
+            finally
+            {
+                scratch.Return(nodes);
+            }
+        }
+
+        /// <summary>
+        /// getResourceKey() and getReferenceKey() of one object: a string property read as it is (an array is no
+        /// key); the cell is set, and 1 returned, when there is a key.
+        /// </summary>
+        private int Key(StreamPath path, int index, bool make, ref object? cell)
+        {
+            for (var child = Values[index].Kind == JsonTokenType.StartObject ? Values[index].FirstChild : -1; child >= 0; child = Values[child].Next)
+            {
+                ref var value = ref Values[child];
+                if (value.Node != path.Key || value.InArray || value.Kind != JsonTokenType.String)
+                {
+                    continue;
+                }
+
+                var text = Text(value, intern: false);
+                var key = path.End == StreamEnd.ResourceKey ? text : KeyFunction.Key(text, path.KeyType);
+                if (key is null)
+                {
+                    return 0;
+                }
+
+                cell = make ? key : null;
+                return 1;
+            }
+
+            return 0;
+        }
+
+        /// <summary>
+        /// The one node a path of members reaches from one node (-1: none), without collections; -2 when the path
+        /// has other steps or meets an array, for <see cref="Steps"/> to follow.
+        /// </summary>
+        private int Single(StreamPath path, int focus)
+        {
+            var current = focus;
+            foreach (var step in path.Steps)
+            {
+                if (step.Kind is StreamStepKind.Where or StreamStepKind.First)
+                {
+                    return -2;
+                }
+
+                if (Values[current].Kind != JsonTokenType.StartObject)
+                {
+                    return -1;
+                }
+
+                var found = -1;
+                for (var child = Values[current].FirstChild; child >= 0; child = Values[child].Next)
+                {
+                    if (Values[child].Node == step.Node)
+                    {
+                        if (found >= 0 || Values[child].InArray)
+                        {
+                            return -2;
+                        }
+
+                        found = child;
+                    }
+                }
+
+                if (found < 0 || (step.Kind == StreamStepKind.Choice
+                    && !OfTypeFunction.MatchesKnown(Values[found].ChoiceType!, Values[found].Kind == JsonTokenType.String, step.Type!)))
+                {
+                    return -1;
+                }
+
+                current = found;
+            }
+
+            return current;
+        }
+
+        private bool Primitive(in StreamValue value, ColumnPlan column, bool make, out object? cell)
+        {
+            cell = null;
+            var raw = _line.Slice(value.Start, value.Length);
+            var type = column.Type;
+            switch (value.Kind)
+            {
+                case JsonTokenType.String:
+                    cell = make ? Text(value, intern: type is "code" or "uri") : null;
+                    return true;
+                case JsonTokenType.True:
+                    cell = True;
+                    return true;
+                case JsonTokenType.False:
+                    cell = False;
+                    return true;
+                case JsonTokenType.Number when type != "decimal" && Utf8Parser.TryParse(raw, out long whole, out var used) && used == raw.Length:
+                    cell = whole;
+                    return true;
+                case JsonTokenType.Number when Utf8Parser.TryParse(raw, out decimal number, out var used) && used == raw.Length:
+                    cell = number;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A string's text; a code or uri (few distinct values, met millions of times) is made once per thread.</summary>
+        private string Text(in StreamValue value, bool intern) =>
+            value.Unescaped ?? (intern ? scratch.Strings.Get(_line.Slice(value.Start, value.Length)) : Encoding.UTF8.GetString(_line.Slice(value.Start, value.Length)));
+
+        private bool IsText(in StreamValue value, byte[] utf8, string text) =>
+            value.Unescaped is { } unescaped ? unescaped == text : _line.Slice(value.Start, value.Length).SequenceEqual(utf8);
+
+        /// <summary>The nodes a path's steps reach from <paramref name="focus"/>, in document order.</summary>
+        private void Steps(StreamPath path, List<int> focus, List<int> output)
+        {
+            var current = scratch.Rent();
+            var next = scratch.Rent();
+            current.AddRange(focus);
+            foreach (var step in path.Steps)
+            {
+                next.Clear();
+                Step(step, current, next);
+                (current, next) = (next, current);
+            }
+
+            output.AddRange(current);
+            scratch.Return(next);
+            scratch.Return(current);
+        }
+
+        private void Step(StreamStep step, List<int> current, List<int> next)
+        {
+            if (step.Kind == StreamStepKind.First)
+            {
+                if (current.Count > 0)
+                {
+                    next.Add(current[0]);
+                }
+
+                return;
+            }
+
+            foreach (var index in current)
+            {
+                if (Values[index].Kind != JsonTokenType.StartObject)
+                {
+                    continue;
+                }
+
+                if (step.Kind == StreamStepKind.Where)
+                {
+                    if (Matches(index, step))
+                    {
+                        next.Add(index);
+                    }
+
+                    continue;
+                }
+
+                for (var child = Values[index].FirstChild; child >= 0; child = Values[child].Next)
+                {
+                    ref var value = ref Values[child];
+                    if (value.Node == step.Node && (step.Kind == StreamStepKind.Member
+                        || OfTypeFunction.MatchesKnown(value.ChoiceType!, value.Kind == JsonTokenType.String, step.Type!)))
+                    {
+                        next.Add(child);
+                    }
+                }
+            }
+        }
+
+        /// <summary>where(m = 'a' or ...) on one object: its member m is exactly one string, equal to one of the values.</summary>
+        private bool Matches(int index, StreamStep step)
+        {
+            var found = -1;
+            for (var child = Values[index].FirstChild; child >= 0; child = Values[child].Next)
+            {
+                if (Values[child].Node == step.Node)
+                {
+                    if (found >= 0)
+                    {
+                        return false;
+                    }
+
+                    found = child;
+                }
+            }
+
+            if (found < 0 || Values[found].Kind != JsonTokenType.String)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < step.Values!.Length; i++)
+            {
+                if (IsText(Values[found], step.Utf8Values[i], step.Values[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
