@@ -163,17 +163,17 @@ internal sealed class StreamingView(StreamPlan plan)
         private bool Cell(StreamColumn column, List<int> focus, bool make, out object? cell)
         {
             cell = null;
+            var path = column.Path;
+            if (focus.Count == 1 && path.End != StreamEnd.Exists && Single(path, focus[0]) is var only and >= -1)
+            {
+                return only == -1 || (path.End == StreamEnd.Nodes
+                    ? Primitive(Values[only], column.Plan, make, out cell)
+                    : Key(path, only, make, ref cell) <= 1);
+            }
+
             var nodes = scratch.Rent();
             try
             {
-                var path = column.Path;
-                if (focus.Count == 1 && path.End != StreamEnd.Exists && Single(path, focus[0]) is var only and >= -1)
-                {
-                    return only == -1 || (path.End == StreamEnd.Nodes
-                        ? Primitive(Values[only], column.Plan, make, out cell)
-                        : Key(path, only, make, ref cell) <= 1);
-                }
-
                 Steps(path, focus, nodes);
                 switch (path.End)
                 {
