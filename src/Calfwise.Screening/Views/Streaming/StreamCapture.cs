@@ -115,6 +115,11 @@ internal sealed class StreamCapture
     /// <summary>The child a property name is (exactly, or a choice element: its base name and a type suffix), or none.</summary>
     private static (StreamNode? Child, string? ChoiceType) Find(StreamNode node, ReadOnlySpan<byte> name)
     {
+        if (name.IsEmpty || name[0] is < (byte)'a' or > (byte)'z' || (node.FirstLetters & (1u << (name[0] - 'a'))) == 0)
+        {
+            return (null, null);
+        }
+
         foreach (var child in node.Children)
         {
             if (name.SequenceEqual(child.Utf8))

@@ -20,9 +20,12 @@ internal sealed class StreamNode(string name, bool choice, int index)
 
     public List<StreamNode> Children { get; } = [];
 
+    /// <summary>The first letters of the children's names (bit 0 for a), to pass over most other properties at once.</summary>
+    public uint FirstLetters { get; private set; }
+
     public StreamNode Child(string name, bool choice)
     {
-        if (name == "resourceType" || name.Length == 0 || !char.IsLower(name[0]))
+        if (name == "resourceType" || name.Length == 0 || name[0] is < 'a' or > 'z')
         {
             throw new NotStreamableException($"the member '{name}'");
         }
@@ -42,6 +45,7 @@ internal sealed class StreamNode(string name, bool choice, int index)
 
         var added = new StreamNode(name, choice, Children.Count);
         Children.Add(added);
+        FirstLetters |= 1u << (name[0] - 'a');
         return added;
     }
 }
