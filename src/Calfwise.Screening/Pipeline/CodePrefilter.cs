@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Calfwise.Core.Knowledge;
 
@@ -31,6 +32,7 @@ public sealed class CodePrefilter
     }
 
     /// <summary>Whether the line may hold a bound LOINC code (and so must be parsed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MayMatch(ReadOnlySpan<byte> line)
     {
         if (line.IndexOf("\\u"u8) >= 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Calfwise.Core.Knowledge;
 using Calfwise.Screening.Population;
 
@@ -21,6 +22,7 @@ public static class FactCodec
         Procedure = 5,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(BinaryWriter writer, string patientId, object fact)
     {
         switch (fact)
@@ -70,6 +72,7 @@ public static class FactCodec
     }
 
     /// <summary>The next fact, or null at the end of the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (string PatientId, object Fact)? Read(BinaryReader reader)
     {
         var next = reader.BaseStream.ReadByte();

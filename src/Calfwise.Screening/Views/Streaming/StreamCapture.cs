@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Calfwise.Screening.Views;
@@ -37,6 +38,7 @@ internal sealed class StreamCapture
     public int Count { get; private set; }
 
     /// <summary>Reads <paramref name="line"/>; false when the line must go to the general evaluator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read(ReadOnlySpan<byte> line, StreamPlan plan)
     {
         Count = 0;
@@ -62,6 +64,7 @@ internal sealed class StreamCapture
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadObject(ref Utf8JsonReader reader, int parent, StreamNode node, byte[]? resource)
     {
         var seen = 0UL;
@@ -113,6 +116,7 @@ internal sealed class StreamCapture
     }
 
     /// <summary>The child a property name is (exactly, or a choice element: its base name and a type suffix), or none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (StreamNode? Child, string? ChoiceType) Find(StreamNode node, ReadOnlySpan<byte> name)
     {
         if (name.IsEmpty || name[0] is < (byte)'a' or > (byte)'z' || (node.FirstLetters & (1u << (name[0] - 'a'))) == 0)
@@ -141,6 +145,7 @@ internal sealed class StreamCapture
         return (null, null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadValue(ref Utf8JsonReader reader, int parent, StreamNode node, string? choiceType)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -159,6 +164,7 @@ internal sealed class StreamCapture
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadElement(ref Utf8JsonReader reader, int parent, StreamNode node, string? choiceType, bool inArray)
     {
         switch (reader.TokenType)
@@ -186,6 +192,7 @@ internal sealed class StreamCapture
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Add(StreamNode node, int parent, JsonTokenType kind, int start, int length, bool inArray, string? choiceType, string? unescaped)
     {
         if (Count == Values.Length)

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -23,6 +24,7 @@ internal sealed class StreamingView(StreamPlan plan)
     /// Appends the rows of one resource; false when it must go to the general evaluator. A column whose
     /// <paramref name="filled"/> entry is false is checked but left null (its string is never made).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRun(ReadOnlySpan<byte> line, List<object?[]> rows, bool[]? filled)
     {
         var scratch = _scratch ??= new Scratch();
@@ -72,6 +74,7 @@ internal sealed class StreamingView(StreamPlan plan)
 
         private StreamValue[] Values => scratch.Capture.Values;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Rows()
         {
             var root = scratch.Rent();
@@ -99,6 +102,7 @@ internal sealed class StreamingView(StreamPlan plan)
         }
 
         /// <summary>The rows of the selects from <paramref name="select"/> on, for the row filled so far.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Fill(int select, List<int> root)
         {
             if (select == plan.Selects.Length)
@@ -147,6 +151,7 @@ internal sealed class StreamingView(StreamPlan plan)
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Columns(StreamSelect select, List<int> focus)
         {
             foreach (var column in select.Columns)
@@ -160,6 +165,7 @@ internal sealed class StreamingView(StreamPlan plan)
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Cell(StreamColumn column, List<int> focus, bool make, out object? cell)
         {
             cell = null;
@@ -207,6 +213,7 @@ internal sealed class StreamingView(StreamPlan plan)
         /// getResourceKey() and getReferenceKey() of one object: a string property read as it is (an array is no
         /// key); the cell is set, and 1 returned, when there is a key.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Key(StreamPath path, int index, bool make, ref object? cell)
         {
             for (var child = Values[index].Kind == JsonTokenType.StartObject ? Values[index].FirstChild : -1; child >= 0; child = Values[child].Next)
@@ -235,6 +242,7 @@ internal sealed class StreamingView(StreamPlan plan)
         /// The one node a path of members reaches from one node (-1: none), without collections; -2 when the path
         /// has other steps or meets an array, for <see cref="Steps"/> to follow.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Single(StreamPath path, int focus)
         {
             var current = focus;
@@ -276,6 +284,7 @@ internal sealed class StreamingView(StreamPlan plan)
             return current;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Primitive(in StreamValue value, ColumnPlan column, bool make, out object? cell)
         {
             cell = null;
@@ -311,6 +320,7 @@ internal sealed class StreamingView(StreamPlan plan)
             value.Unescaped is { } unescaped ? unescaped == text : _line.Slice(value.Start, value.Length).SequenceEqual(utf8);
 
         /// <summary>The nodes a path's steps reach from <paramref name="focus"/>, in document order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Steps(StreamPath path, List<int> focus, List<int> output)
         {
             var current = scratch.Rent();
@@ -328,6 +338,7 @@ internal sealed class StreamingView(StreamPlan plan)
             scratch.Return(current);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Step(StreamStep step, List<int> current, List<int> next)
         {
             if (step.Kind == StreamStepKind.First)
@@ -370,6 +381,7 @@ internal sealed class StreamingView(StreamPlan plan)
         }
 
         /// <summary>where(m = 'a' or ...) on one object: its member m is exactly one string, equal to one of the values.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Matches(int index, StreamStep step)
         {
             var found = -1;
