@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Calfwise.Core.Knowledge;
 
@@ -31,6 +32,7 @@ public sealed class CodePrefilter
     }
 
     /// <summary>Whether the line may hold a bound LOINC code (and so must be parsed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MayMatch(ReadOnlySpan<byte> line)
     {
         if (line.IndexOf("\\u"u8) >= 0)
@@ -38,19 +40,15 @@ public sealed class CodePrefilter
             return true;
         }
 
-        var rented = line.Length <= 4096 ? null : ArrayPool<char>.Shared.Rent(line.Length);
-        try
+        if (_chars.Length < line.Length)
         {
-            Span<char> chars = rented ?? stackalloc char[4096];
-            var count = Encoding.UTF8.GetChars(line, chars);
-            return chars[..count].IndexOfAny(_codes) >= 0;
+            _chars = new char[Math.Max(line.Length, _chars.Length * 2)];
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+
+        var count = Encoding.UTF8.GetChars(line, _chars);
+        return _chars.AsSpan(0, count).IndexOfAny(_codes) >= 0;
     }
+
+    /// <summary>The line as UTF-16, reused from line to line (a filter serves one work item, on one thread).</summary>
+    private char[] _chars = new char[4096];
 }

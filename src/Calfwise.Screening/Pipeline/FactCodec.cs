@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Calfwise.Core.Knowledge;
 using Calfwise.Screening.Population;
 
@@ -21,6 +22,7 @@ public static class FactCodec
         Procedure = 5,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(BinaryWriter writer, string patientId, object fact)
     {
         switch (fact)
@@ -70,6 +72,7 @@ public static class FactCodec
     }
 
     /// <summary>The next fact, or null at the end of the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (string PatientId, object Fact)? Read(BinaryReader reader)
     {
         var next = reader.BaseStream.ReadByte();
@@ -78,14 +81,14 @@ public static class FactCodec
             return null;
         }
 
-        var patient = reader.ReadString();
+        var patient = reader.ReadText(shared: true);
         object fact = (Kind)next switch
         {
             Kind.Patient => new PatientFact(reader.ReadSByte() is var s and >= 0 ? (Sex)s : null, ReadDay(reader), reader.ReadBoolean(), reader.ReadBoolean()),
-            Kind.Lab => new LabFact(reader.ReadString(), reader.ReadDecimal(), reader.ReadString(), ReadEvidence(reader)),
+            Kind.Lab => new LabFact(reader.ReadText(shared: true), reader.ReadDecimal(), reader.ReadText(shared: true), ReadEvidence(reader)),
             Kind.Condition => new ConditionFact(reader.ReadList(), reader.ReadList(), reader.ReadBoolean(), reader.ReadBoolean(), ReadEvidence(reader)),
-            Kind.Medication => new MedicationFact(reader.ReadString(), reader.ReadList(), reader.ReadBoolean(), ReadEvidence(reader)),
-            Kind.Procedure => new ProcedureFact(reader.ReadString(), ReadEvidence(reader)),
+            Kind.Medication => new MedicationFact(reader.ReadText(shared: true), reader.ReadList(), reader.ReadBoolean(), ReadEvidence(reader)),
+            Kind.Procedure => new ProcedureFact(reader.ReadText(shared: true), ReadEvidence(reader)),
             _ => throw new InvalidDataException($"bucket file: unknown fact kind {next} at byte {reader.BaseStream.Position - 1}"),
         };
         return (patient, fact);
@@ -101,5 +104,5 @@ public static class FactCodec
         WriteDay(writer, evidence.Date);
     }
 
-    private static Evidence ReadEvidence(BinaryReader reader) => new(reader.ReadString(), ReadDay(reader));
+    private static Evidence ReadEvidence(BinaryReader reader) => new(reader.ReadText(shared: false), ReadDay(reader));
 }

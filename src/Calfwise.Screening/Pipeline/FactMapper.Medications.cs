@@ -31,9 +31,9 @@ public sealed partial class FactMapper
         var classes = new List<string>();
         foreach (var coding in view.Rows)
         {
-            if (CodeSystems.FromUri(view.Text(coding, "code_system")) is { } system and (CodeSystem.Atc or CodeSystem.RxNorm) && view.Text(coding, "code") is { } code)
+            if (SystemOf(view.Text(coding, "code_system")) is { } system and (CodeSystem.Atc or CodeSystem.RxNorm) && view.Text(coding, "code") is { } code)
             {
-                classes.AddRange(knowledge.Codes.MedicationClasses(system, code).Select(c => c.Id));
+                classes.AddRange(Find(CodeTarget.MedicationClass, system, code));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace Calfwise.Screening.Pipeline;
 
@@ -49,6 +50,7 @@ public sealed class NdjsonLines : IDisposable
     /// <summary>Bytes of the item read so far (of the compressed file for gzip: its progress is shown by lines).</summary>
     public long Position => _offset - _item.Start;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(out ReadOnlyMemory<byte> line)
     {
         while (true)

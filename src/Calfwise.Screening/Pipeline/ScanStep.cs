@@ -24,6 +24,8 @@ public static class ScanStep
         var mapper = new FactMapper(knowledge);
         var readers = new Dictionary<string, ScreeningViews.Reader?>(StringComparer.Ordinal);
         var prefilter = CodePrefilter.For(item.File.ResourceType, knowledge);
+        var type = item.File.ResourceType;
+        var streaming = views.ReaderFor(type, mapper); // the lines of the file's own type, read without a JsonDocument
         try
         {
             using var lines = new NdjsonLines(item);
@@ -32,13 +34,21 @@ public static class ScanStep
             {
                 if (prefilter is not null && !prefilter.MayMatch(line.Span))
                 {
-                    var type = item.File.ResourceType;
                     counts.Lines[type] = counts.Lines.GetValueOrDefault(type) + 1;
                     counts.Skipped[$"{type}/NotBound"] = counts.Skipped.GetValueOrDefault($"{type}/NotBound") + 1;
                     continue;
                 }
 
-                Flatten(line, lines, counts, readers, views, mapper, writers, temporary);
+                if (streaming?.TryMap(line.Span) is { } streamed)
+                {
+                    counts.Lines[type] = counts.Lines.GetValueOrDefault(type) + 1;
+                    Record(type, streamed, counts, writers, temporary);
+                }
+                else
+                {
+                    Flatten(line, lines, counts, readers, views, mapper, writers, temporary);
+                }
+
                 if (progress is not null && lines.Position - reported >= 1 << 20)
                 {
                     progress(lines.Position - reported);
@@ -95,19 +105,24 @@ public static class ScanStep
                 return;
             }
 
-            var mapped = reader.Map(root);
-            if (mapped.Fact is null || mapped.PatientId is null)
-            {
-                var why = $"{type}/{mapped.Skipped ?? SkipReason.NotBound}";
-                counts.Skipped[why] = counts.Skipped.GetValueOrDefault(why) + 1;
-                return;
-            }
-
-            var bucket = Buckets.Of(mapped.PatientId, writers.Length);
-            var writer = writers[bucket] ??= new BinaryWriter(new BufferedStream(File.Create(JobFolder.BucketFile(directory, bucket)), 1 << 16));
-            FactCodec.Write(writer, mapped.PatientId, mapped.Fact);
-            counts.Facts++;
+            Record(type, reader.Map(root), counts, writers, directory);
         }
+    }
+
+    /// <summary>A fact into the bucket of its patient, or the reason there is none into the counts.</summary>
+    private static void Record(string type, FactMapper.Mapped mapped, ScanCounts counts, BinaryWriter?[] writers, string directory)
+    {
+        if (mapped.Fact is null || mapped.PatientId is null)
+        {
+            var why = $"{type}/{mapped.Skipped ?? SkipReason.NotBound}";
+            counts.Skipped[why] = counts.Skipped.GetValueOrDefault(why) + 1;
+            return;
+        }
+
+        var bucket = Buckets.Of(mapped.PatientId, writers.Length);
+        var writer = writers[bucket] ??= new BinaryWriter(new BufferedStream(File.Create(JobFolder.BucketFile(directory, bucket)), 1 << 16));
+        FactCodec.Write(writer, mapped.PatientId, mapped.Fact);
+        counts.Facts++;
     }
 
     /// <summary>The counts a completed scan item wrote.</summary>

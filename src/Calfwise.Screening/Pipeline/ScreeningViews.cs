@@ -62,6 +62,7 @@ public sealed class ScreeningViews
         private readonly Entry _entry;
         private readonly FactMapper _mapper;
         private readonly ViewRows _rows;
+        private readonly bool[] _filled;
 
         internal static Reader Create(Entry entry, FactMapper mapper) => new(entry, mapper);
 
@@ -70,6 +71,23 @@ public sealed class ScreeningViews
             _entry = entry;
             _mapper = mapper;
             _rows = new ViewRows(entry.File, entry.View.Columns.Select(c => c.Name).ToList(), entry.Required);
+            _filled = entry.View.Columns.Select(c => entry.Required.Contains(c.Name, StringComparer.Ordinal)).ToArray();
+        }
+
+        /// <summary>
+        /// The fact of one resource read straight off its UTF-8 bytes (only the columns the mapper reads are made), or
+        /// null when the line needs <see cref="Map"/> (the view does not stream, the line is unusual, of another
+        /// resource type, or not JSON).
+        /// </summary>
+        public FactMapper.Mapped? TryMap(ReadOnlySpan<byte> line)
+        {
+            _rows.Rows.Clear();
+            if (!_entry.View.TryRun(line, _rows.Rows, _filled))
+            {
+                return null;
+            }
+
+            return _rows.Rows.Count == 0 ? FactMapper.Mapped.Skip(SkipReason.NotBound) : _entry.Map(_mapper, _rows);
         }
 
         /// <summary>The fact of one resource; a resource the view's where clause leaves out is <see cref="SkipReason.NotBound"/>.</summary>

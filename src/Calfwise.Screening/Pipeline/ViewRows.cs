@@ -13,8 +13,10 @@ public sealed class ViewRows
 
     public ViewRows(string view, IReadOnlyList<string> columns, IEnumerable<string> required)
     {
-        _columns = columns.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i, StringComparer.Ordinal);
-        var missing = required.Where(r => !_columns.ContainsKey(r)).ToList();
+        var needed = required.ToHashSet(StringComparer.Ordinal);
+        // Only the required columns can be read: the streaming reader leaves the others null (ScreeningViews.Reader.TryMap).
+        _columns = columns.Select((name, i) => (name, i)).Where(c => needed.Contains(c.name)).ToDictionary(c => c.name, c => c.i, StringComparer.Ordinal);
+        var missing = needed.Where(r => !_columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"view '{view}' lacks the column(s) {string.Join(", ", missing)} that screening reads");

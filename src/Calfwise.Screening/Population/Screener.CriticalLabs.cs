@@ -14,7 +14,9 @@ public sealed partial class Screener
         var earliest = Today.AddDays(-CriticalWindowDays);
         foreach (var analyte in p.Record.Labs.Where(l => l.Date >= earliest && l.Date <= Today).Select(l => l.Analyte).Distinct(StringComparer.Ordinal))
         {
-            var results = p.Record.Labs.Where(l => l.Analyte == analyte && l.Date <= Today).OrderBy(l => l.Date).ToList();
+            // Only results in the window are read (each reading builds a case): an older one is neither critical in
+            // the window nor later than a critical one.
+            var results = p.Record.Labs.Where(l => l.Analyte == analyte && l.Date >= earliest && l.Date <= Today).OrderBy(l => l.Date).ToList();
             var read = results.Select(l => (Lab: l, Status: Read(p.Record, l))).ToList();
             var critical = read.Where(r => r.Lab.Date >= earliest && r.Status.Status == LabStatus.Critical).ToList();
             if (critical.Count == 0)

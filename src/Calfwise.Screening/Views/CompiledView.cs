@@ -15,12 +15,26 @@ public sealed class CompiledView
 
     private readonly ViewPlan _plan;
     private readonly byte[] _resourceUtf8;
+    private readonly StreamingView? _streaming;
 
     private CompiledView(ViewPlan plan)
     {
         _plan = plan;
         _resourceUtf8 = Encoding.UTF8.GetBytes(plan.Resource);
+        _streaming = StreamPlan.TryCompile(plan) is { } streaming ? new StreamingView(streaming) : null;
     }
+
+    /// <summary>Whether every path of the view is simple enough to run straight off a resource's UTF-8 bytes (<see cref="TryRun"/>).</summary>
+    public bool Streams => _streaming is not null;
+
+    /// <summary>
+    /// The rows of one resource read straight off its UTF-8 bytes, without a <see cref="JsonDocument"/>: exactly the
+    /// rows <see cref="Run"/> gives, or false (nothing appended) when the view does not stream or the resource needs
+    /// the general evaluator (anything unusual: see <see cref="StreamCapture"/>; a resource of another type, or not
+    /// JSON, is false too). A column whose <paramref name="filled"/> entry is false is left null, its string not made.
+    /// </summary>
+    public bool TryRun(ReadOnlySpan<byte> resource, List<object?[]> rows, bool[]? filled = null) =>
+        _streaming is not null && _streaming.TryRun(resource, rows, filled);
 
     /// <summary>The FHIR resource type the view reads; other resources give no rows.</summary>
     public string Resource => _plan.Resource;

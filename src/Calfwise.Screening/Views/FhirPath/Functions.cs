@@ -6,6 +6,8 @@ namespace Calfwise.Screening.Views;
 /// <summary><c>first()</c>, <c>last()</c>, <c>count()</c>, <c>empty()</c>, <c>exists()</c> and <c>not()</c>.</summary>
 internal sealed class CollectionFunction(string name) : Expr
 {
+    public string Name => name;
+
     public override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
     {
         switch (name)
@@ -35,6 +37,11 @@ internal sealed class CollectionFunction(string name) : Expr
 /// <summary><c>where(criteria)</c> and <c>exists(criteria)</c>: the items for which the criteria is true.</summary>
 internal sealed class FilterFunction(Expr criteria, bool exists) : Expr
 {
+    public Expr Criteria => criteria;
+
+    /// <summary>exists(criteria) rather than where(criteria).</summary>
+    public bool IsExists => exists;
+
     public override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
     {
         var any = false;
@@ -74,6 +81,8 @@ internal sealed class FilterFunction(Expr criteria, bool exists) : Expr
 /// <summary><c>ofType(T)</c>: the items of FHIR type T (from a choice element's name or from the JSON value).</summary>
 internal sealed class OfTypeFunction(string type) : Expr
 {
+    public string Type => type;
+
     public override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
     {
         foreach (var item in focus)
@@ -89,8 +98,7 @@ internal sealed class OfTypeFunction(string type) : Expr
     {
         if (item.Type is { } known)
         {
-            return string.Equals(known, type, StringComparison.OrdinalIgnoreCase)
-                || (item.IsString && known == "string" && FhirTypes.IsStringLike(type));
+            return MatchesKnown(known, item.IsString, type);
         }
 
         // Without a choice name the JSON value is all there is: a string is any string-based primitive.
@@ -103,6 +111,10 @@ internal sealed class OfTypeFunction(string type) : Expr
             _ => false,
         };
     }
+
+    /// <summary>Whether an item whose type is known (a choice element's, valueQuantity is a Quantity) is of <paramref name="type"/>.</summary>
+    internal static bool MatchesKnown(string known, bool isString, string type) =>
+        string.Equals(known, type, StringComparison.OrdinalIgnoreCase) || (isString && known == "string" && FhirTypes.IsStringLike(type));
 }
 
 /// <summary><c>extension(url)</c>: the extensions of each item with that url.</summary>
@@ -165,6 +177,11 @@ internal sealed class JoinFunction(string separator) : Expr
 /// </summary>
 internal sealed class KeyFunction(bool reference, string? type) : Expr
 {
+    /// <summary>getReferenceKey() rather than getResourceKey().</summary>
+    public bool IsReference => reference;
+
+    public string? Type => type;
+
     public override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
     {
         foreach (var item in focus)
@@ -185,14 +202,15 @@ internal sealed class KeyFunction(bool reference, string? type) : Expr
             }
 
             if (item.Element.TryGetProperty("reference"u8, out var target) && target.ValueKind == JsonValueKind.String
-                && Key(target.GetString()!) is { } key)
+                && Key(target.GetString()!, type) is { } key)
             {
                 output.Add(Item.Of(key, "id"));
             }
         }
     }
 
-    private string? Key(string reference)
+    /// <summary>The key of a reference (the id in its last segment), or null when it names no resource of <paramref name="type"/>.</summary>
+    internal static string? Key(string reference, string? type)
     {
         var history = reference.IndexOf("/_history/", StringComparison.Ordinal);
         var trimmed = history >= 0 ? reference[..history] : reference;

@@ -5,6 +5,10 @@ namespace Calfwise.Screening.Views;
 /// <summary>An operator on two collections, each evaluated on the same focus.</summary>
 internal abstract class BinaryExpr(Expr left, Expr right) : Expr
 {
+    public Expr LeftOperand => left;
+
+    public Expr RightOperand => right;
+
     public sealed override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
     {
         var a = context.Rent();
@@ -22,6 +26,9 @@ internal abstract class BinaryExpr(Expr left, Expr right) : Expr
 /// <summary><c>=</c> and <c>!=</c>: empty when either side is empty, else item by item.</summary>
 internal sealed class EqualityExpr(Expr left, Expr right, bool negate) : BinaryExpr(left, right)
 {
+    /// <summary>!= rather than =.</summary>
+    public bool Negate => negate;
+
     protected override void Combine(List<Item> a, List<Item> b, List<Item> output)
     {
         if (a.Count > 0 && b.Count > 0)
@@ -200,6 +207,12 @@ internal sealed class UnionExpr(Expr left, Expr right) : Expr
 /// </summary>
 internal sealed class LogicExpr(Expr left, Expr right, string op) : Expr
 {
+    public Expr LeftOperand => left;
+
+    public Expr RightOperand => right;
+
+    public string Op => op;
+
     public override void Evaluate(EvalContext context, List<Item> focus, List<Item> output)
     {
         var p = Truth(context, left, focus);

@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Calfwise.Screening.Views;
+
+internal sealed partial class StreamingView
+{
+    /// <summary>The paths of a streaming view evaluated over the values the capture kept, with FHIRPath's rules.</summary>
+    private readonly ref partial struct Run
+    {
+        /// <summary>
+        /// The one node a path of members reaches from one node (-1: none), without collections; -2 when the path
+        /// has other steps or meets an array, for <see cref="Steps"/> to follow.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private int Single(StreamPath path, int focus)
+        {
+            var current = focus;
+            foreach (var step in path.Steps)
+            {
+                if (step.Kind is StreamStepKind.Where or StreamStepKind.First)
+                {
+                    return -2;
+                }
+
+                if (Values[current].Kind != JsonTokenType.StartObject)
+                {
+                    return -1;
+                }
+
+                var found = -1;
+                for (var child = Values[current].FirstChild; child >= 0; child = Values[child].Next)
+                {
+                    if (Values[child].Node == step.Node)
+                    {
+                        if (found >= 0 || Values[child].InArray)
+                        {
+                            return -2;
+                        }
+
+                        found = child;
+                    }
+                }
+
+                if (found < 0 || (step.Kind == StreamStepKind.Choice
+                    && !OfTypeFunction.MatchesKnown(Values[found].ChoiceType!, Values[found].Kind == JsonTokenType.String, step.Type!)))
+                {
+                    return -1;
+                }
+
+                current = found;
+            }
+
+            return current;
+        }
+
+        /// <summary>The nodes a path's steps reach from <paramref name="focus"/>, in document order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Steps(StreamPath path, List<int> focus, List<int> output)
+        {
+            var current = scratch.Rent();
+            var next = scratch.Rent();
+            current.AddRange(focus);
+            foreach (var step in path.Steps)
+            {
+                next.Clear();
+                Step(step, current, next);
+                (current, next) = (next, current);
+            }
+
+            output.AddRange(current);
+            scratch.Return(next);
+            scratch.Return(current);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Step(StreamStep step, List<int> current, List<int> next)
+        {
+            if (step.Kind == StreamStepKind.First)
+            {
+                if (current.Count > 0)
+                {
+                    next.Add(current[0]);
+                }
+
+                return;
+            }
+
+            foreach (var index in current)
+            {
+                if (Values[index].Kind != JsonTokenType.StartObject)
+                {
+                    continue;
+                }
+
+                if (step.Kind == StreamStepKind.Where)
+                {
+                    if (Matches(index, step))
+                    {
+                        next.Add(index);
+                    }
+
+                    continue;
+                }
+
+                for (var child = Values[index].FirstChild; child >= 0; child = Values[child].Next)
+                {
+                    ref var value = ref Values[child];
+                    if (value.Node == step.Node && (step.Kind == StreamStepKind.Member
+                        || OfTypeFunction.MatchesKnown(value.ChoiceType!, value.Kind == JsonTokenType.String, step.Type!)))
+                    {
+                        next.Add(child);
+                    }
+                }
+            }
+        }
+
+        /// <summary>where(m = 'a' or ...) on one object: its member m is exactly one string, equal to one of the values.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool Matches(int index, StreamStep step)
+        {
+            var found = -1;
+            for (var child = Values[index].FirstChild; child >= 0; child = Values[child].Next)
+            {
+                if (Values[child].Node == step.Node)
+                {
+                    if (found >= 0)
+                    {
+                        return false;
+                    }
+
+                    found = child;
+                }
+            }
+
+            if (found < 0 || Values[found].Kind != JsonTokenType.String)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < step.Values!.Length; i++)
+            {
+                if (IsText(Values[found], step.Utf8Values[i], step.Values[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
