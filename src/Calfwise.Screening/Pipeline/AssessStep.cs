@@ -9,60 +9,46 @@ namespace Calfwise.Screening.Pipeline;
 /// </summary>
 public static class AssessStep
 {
-    public static AssessCounts Run(int bucket, JobFolder job, Screener screener)
+    /// <summary>
+    /// At most this many bytes of facts (as written to the bucket files) are gathered in memory at once. A bucket of
+    /// more is assessed in passes, each holding the patients of one share of it (<see cref="Buckets.PassOf"/>), so the
+    /// memory of a bucket does not depend on how well the bucket count guessed its size from the export's bytes (facts
+    /// take about 1.3 times their file bytes in memory, docs/benchmarks.md). The synthetic exports' buckets hold about
+    /// 17 MB.
+    /// </summary>
+    public const long FactBytesPerPass = 32L << 20;
+
+    /// <summary>How many passes a bucket of <paramref name="factBytes"/> takes with at most <paramref name="bytesPerPass"/> a pass.</summary>
+    public static int PassesFor(long factBytes, long bytesPerPass = FactBytesPerPass) =>
+        (int)Math.Clamp((factBytes + bytesPerPass - 1) / bytesPerPass, 1, 65536);
+
+    public static AssessCounts Run(int bucket, JobFolder job, Screener screener, long bytesPerPass = FactBytesPerPass)
     {
         if (job.IsAssessed(bucket))
         {
             return ReadCounts(job, bucket);
         }
 
-        var records = new Dictionary<string, PatientRecord>(StringComparer.Ordinal);
-        foreach (var file in job.BucketFiles(bucket))
-        {
-            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(file), 1 << 16));
-            while (FactCodec.Read(reader) is var (patientId, fact))
-            {
-                if (!records.TryGetValue(patientId, out var record))
-                {
-                    records[patientId] = record = new PatientRecord(patientId);
-                }
-
-                record.Add(fact);
-            }
-        }
-
-        var counts = new AssessCounts { Patients = records.Count };
+        var files = job.BucketFiles(bucket).ToList();
+        var passes = PassesFor(files.Sum(f => new FileInfo(f).Length), bytesPerPass);
+        var counts = new AssessCounts();
         var rows = new List<HitRow>();
-        foreach (var record in records.Values)
+        for (var pass = 0; pass < passes; pass++)
         {
-            var screened = screener.Screen(record);
-            if (screened.NotScreened is { } why)
+            var records = Gather(files, pass, passes);
+            counts.Patients += records.Count;
+            foreach (var record in records.Values)
             {
-                counts.NotScreened[why.ToString()] = counts.NotScreened.GetValueOrDefault(why.ToString()) + 1;
-                continue;
-            }
-
-            var key = $"{HitRow.Band(screened.Age)}|{HitRow.SexId(screened.Sex)}";
-            counts.Screened[key] = counts.Screened.GetValueOrDefault(key) + 1;
-            if (screened.Hits.Count > 0)
-            {
-                counts.PatientsWithHits++;
-            }
-
-            rows.AddRange(screened.Hits.Select(hit => HitRow.From(screened, hit)));
-            foreach (var rule in screened.Hits.Select(h => h.Rule.Id).Distinct(StringComparer.Ordinal))
-            {
-                var ruleKey = $"{rule}|{key}";
-                counts.Hits[ruleKey] = counts.Hits.GetValueOrDefault(ruleKey) + 1;
+                Screen(screener.Screen(record), counts, rows);
             }
         }
 
-        rows.Sort(HitRow.Order);
         Directory.CreateDirectory(Path.GetDirectoryName(job.HitsFile(bucket))!);
         var hits = JobFolder.Temporary(job.HitsFile(bucket));
         using (var writer = new BinaryWriter(new BufferedStream(File.Create(hits), 1 << 16)))
         {
-            foreach (var row in rows)
+            // A stable sort: a patient's rows of one rule stay in the screener's order, whichever pass read the patient.
+            foreach (var row in rows.Order(Comparer<HitRow>.Create(HitRow.Order)))
             {
                 HitCodec.Write(writer, row);
             }
@@ -73,6 +59,56 @@ public static class AssessStep
         File.WriteAllText(countsFile, JsonSerializer.Serialize(counts, CountsJson.Default.AssessCounts));
         JobFolder.CommitFile(countsFile, job.AssessCountsFile(bucket));
         return counts;
+    }
+
+    /// <summary>The records of the patients of pass <paramref name="pass"/> of <paramref name="passes"/>, from every file of the bucket.</summary>
+    internal static Dictionary<string, PatientRecord> Gather(IReadOnlyList<string> files, int pass, int passes)
+    {
+        var records = new Dictionary<string, PatientRecord>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(file), 1 << 16));
+            while (FactCodec.Read(reader) is var (patientId, fact))
+            {
+                if (!records.TryGetValue(patientId, out var record))
+                {
+                    if (passes > 1 && Buckets.PassOf(patientId, passes) != pass)
+                    {
+                        continue;
+                    }
+
+                    records[patientId] = record = new PatientRecord(patientId);
+                }
+
+                record.Add(fact);
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>Counts one patient's outcome and adds its hits to <paramref name="rows"/>.</summary>
+    private static void Screen(ScreenedPatient screened, AssessCounts counts, List<HitRow> rows)
+    {
+        if (screened.NotScreened is { } why)
+        {
+            counts.NotScreened[why.ToString()] = counts.NotScreened.GetValueOrDefault(why.ToString()) + 1;
+            return;
+        }
+
+        var key = $"{HitRow.Band(screened.Age)}|{HitRow.SexId(screened.Sex)}";
+        counts.Screened[key] = counts.Screened.GetValueOrDefault(key) + 1;
+        if (screened.Hits.Count > 0)
+        {
+            counts.PatientsWithHits++;
+        }
+
+        rows.AddRange(screened.Hits.Select(hit => HitRow.From(screened, hit)));
+        foreach (var rule in screened.Hits.Select(h => h.Rule.Id).Distinct(StringComparer.Ordinal))
+        {
+            var ruleKey = $"{rule}|{key}";
+            counts.Hits[ruleKey] = counts.Hits.GetValueOrDefault(ruleKey) + 1;
+        }
     }
 
     /// <summary>The counts an assessed bucket wrote.</summary>

@@ -71,7 +71,41 @@ public static class Buckets
     /// <summary>The bucket count for an export: at least 8 (work for every core), more as the export grows.</summary>
     public static int CountFor(long exportBytes) => (int)Math.Clamp((exportBytes + InputBytesPerBucket - 1) / InputBytesPerBucket, 8, 16384);
 
-    public static int Of(string patientId, int count)
+    /// <summary>
+    /// The total buffer of the files one process keeps open together, one per bucket: a scan item's bucket writers, the
+    /// merge's readers of every assessed bucket. Split between the buckets (64 KB each up to 64 buckets, 4 KB each from
+    /// 1,024), so the memory they take does not grow with the bucket count, that is with the export.
+    /// </summary>
+    public const int OpenFilesBufferBytes = 4 << 20;
+
+    /// <summary>The buffer of each of <paramref name="count"/> bucket files open together.</summary>
+    public static int BufferBytes(int count) => Math.Clamp(OpenFilesBufferBytes / Math.Max(1, count), 4096, 1 << 16);
+
+    /// <summary>A writer of one of <paramref name="count"/> bucket files written together (one buffer, <see cref="BufferBytes"/>).</summary>
+    public static BinaryWriter CreateWriter(string path, int count) =>
+        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes(count)));
+
+    /// <summary>A reader of one of <paramref name="count"/> bucket files read together (one buffer, <see cref="BufferBytes"/>).</summary>
+    public static BinaryReader OpenReader(string path, int count) =>
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes(count)));
+
+    public static int Of(string patientId, int count) => (int)(Hash(patientId) % (uint)count);
+
+    /// <summary>
+    /// Which of <paramref name="passes"/> passes over its bucket assesses a patient (<see cref="AssessStep"/>). The
+    /// bucket's hash is mixed first (MurmurHash3's finaliser): FNV-1a's low bits depend only on the characters' low
+    /// bits, so the same hash modulo the pass count would put a bucket's patients in one pass when both counts are even.
+    /// </summary>
+    public static int PassOf(string patientId, int passes)
+    {
+        var hash = Hash(patientId);
+        hash = (hash ^ (hash >> 16)) * 0x85EBCA6Bu;
+        hash = (hash ^ (hash >> 13)) * 0xC2B2AE35u;
+        return (int)((hash ^ (hash >> 16)) % (uint)passes);
+    }
+
+    /// <summary>FNV-1a of the id's UTF-16 units: stable across processes.</summary>
+    private static uint Hash(string patientId)
     {
         var hash = 2166136261u;
         foreach (var c in patientId)
@@ -79,6 +113,6 @@ public static class Buckets
             hash = (hash ^ c) * 16777619u;
         }
 
-        return (int)(hash % (uint)count);
+        return hash;
     }
 }

@@ -120,7 +120,7 @@ public static class ScanStep
         }
 
         var bucket = Buckets.Of(mapped.PatientId, writers.Length);
-        var writer = writers[bucket] ??= new BinaryWriter(new BufferedStream(File.Create(JobFolder.BucketFile(directory, bucket)), 1 << 16));
+        var writer = writers[bucket] ??= Buckets.CreateWriter(JobFolder.BucketFile(directory, bucket), writers.Length);
         FactCodec.Write(writer, mapped.PatientId, mapped.Fact);
         counts.Facts++;
     }
