@@ -121,7 +121,8 @@ record cluster "$results/cluster.time" "$results"/silo{1,2,3}.time $(($(wc -l < 
 fi
 
 # Agreement: rows by rule of each, and the (patient, rule) pairs found by only one of embedded and DuckDB.
-pairs() { tail -n +2 "$1" | cut -d, -f1,2 | sort; }
+# Distinct pairs: a patient id that is in the export twice gives DuckDB two rows (a join per Patient row), Calfwise one.
+pairs() { tail -n +2 "$1" | cut -d, -f1,2 | sort -u; }
 pairs "$results/embedded/screening.csv" > "$results/embedded.pairs"
 pairs "$results/duckdb.csv" > "$results/duckdb.pairs"
 if [[ -f $results/cluster/screening.csv ]]; then pairs "$results/cluster/screening.csv"; fi > "$results/cluster.pairs"
