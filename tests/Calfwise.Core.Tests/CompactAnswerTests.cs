@@ -57,6 +57,18 @@ public sealed class CompactAnswerTests
         Assert.Equal(Serialized(response), Fast(response));
     }
 
+    [Fact]
+    public void Given_an_indented_writer_it_writes_what_the_serializer_writes_there()
+    {
+        var response = Responses.From(Engine.Assess(Vignette.Load(Vignette.All()[0].File).ReadCase(EmbeddedKnowledge.Instance)).Valid(), EmbeddedKnowledge.Instance.Version);
+        var options = new JsonWriterOptions { Indented = true, Encoder = ContractJson.CompactWriter.Encoder };
+
+        var text = Fast(response, options);
+
+        Assert.Equal(Serialized(response, options), text);
+        Assert.Contains("\n  \"differential\": [\n    {\n      \"condition\": ", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.12345)] // more than four places
     [InlineData(1e-7)]
@@ -100,10 +112,10 @@ public sealed class CompactAnswerTests
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string Serialized(AssessmentResponse response)
+    private static string Serialized(AssessmentResponse response, JsonWriterOptions? options = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, ContractJson.CompactWriter))
+        using (var writer = new Utf8JsonWriter(buffer, options ?? ContractJson.CompactWriter))
         {
             JsonSerializer.Serialize(writer, response, ContractJson.Compact.AssessmentResponse);
         }
@@ -111,10 +123,10 @@ public sealed class CompactAnswerTests
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string Fast(AssessmentResponse response)
+    private static string Fast(AssessmentResponse response, JsonWriterOptions? options = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, ContractJson.CompactWriter))
+        using (var writer = new Utf8JsonWriter(buffer, options ?? ContractJson.CompactWriter))
         {
             CompactAnswer.Write(writer, response);
         }

@@ -9,7 +9,8 @@ namespace Calfwise.Core.Contracts;
 /// from their encoded bytes, and every other part goes through its source-generated fast path. The two list converters
 /// that copy shared parts cost <see cref="AssessmentResponse"/> and <see cref="ConditionResponse"/> the serializer's
 /// fast path; this gives it back. The contract records stay the one description of the answer (OpenAPI, reading back);
-/// SharedPartsTests checks that this writer and the serializer agree on every example.
+/// CompactAnswerTests checks that this writer and the serializer agree on every vignette. Given any other writer
+/// (indented, another encoder) it leaves the whole answer to the serializer.
 /// </summary>
 public static class CompactAnswer
 {
@@ -29,12 +30,18 @@ public static class CompactAnswer
     internal static readonly JsonEncodedText Prior = Name("prior");
     internal static readonly JsonEncodedText Evidence = Name("evidence");
 
-    /// <summary>Writes <paramref name="answer"/>; the writer must have been made with <see cref="ContractJson.CompactWriter"/>.</summary>
+    /// <summary>Writes <paramref name="answer"/> as the serializer would with this writer's settings.</summary>
     public static void Write(Utf8JsonWriter writer, AssessmentResponse answer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(answer);
         var contracts = ContractJson.Compact;
+        if (writer.Options.Indented || !ReferenceEquals(writer.Options.Encoder, ContractJson.CompactWriter.Encoder))
+        {
+            JsonSerializer.Serialize(writer, answer, contracts.AssessmentResponse); // the encoded parts are compact
+            return;
+        }
+
         writer.WriteStartObject();
         writer.WritePropertyName(Triage);
         JsonSerializer.Serialize(writer, answer.Triage, contracts.TriageResponse);

@@ -8,7 +8,7 @@ namespace Calfwise.Core.Contracts;
 /// A condition of the differential in compact JSON from parts encoded once: its id, name, prior and triage are the
 /// same in every answer, only the probability (rounded to 4 places) and which evidence applies change. The condition is
 /// put together in a pooled buffer (encoded prefix, the probability's digits, encoded middle, the shared evidence's
-/// bytes) and written as one raw value, byte for byte what the serializer writes (SharedPartsTests, ConditionPartsTests).
+/// bytes) and written as one raw value, byte for byte what the serializer writes (CompactAnswerTests).
 /// </summary>
 internal sealed class ConditionParts
 {
