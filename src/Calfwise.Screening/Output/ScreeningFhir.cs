@@ -171,13 +171,7 @@ public static class ScreeningFhir
         {
             json.WriteStartObject();
             json.WriteStartObject("code");
-            json.WriteStartArray("coding");
-            json.WriteStartObject();
-            json.WriteString("system", MeasurePopulation);
-            json.WriteString("code", code);
-            json.WriteString("display", display);
-            json.WriteEndObject();
-            json.WriteEndArray();
+            WriteCoding(json, MeasurePopulation, code, display);
             json.WriteEndObject();
             json.WriteNumber("count", count);
             json.WriteEndObject();

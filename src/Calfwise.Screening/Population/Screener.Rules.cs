@@ -106,16 +106,15 @@ public sealed partial class Screener
 
         if (p.Assessment.Recommendations.Any(r => r.Id == PotassiumReview) && p.Lab(AnalyteIds.Potassium) is { } potassium)
         {
-            var classes = PotassiumRaisingClasses(knowledge);
-            var raising = p.Record.Medications.Where(m => m.Active && m.Classes.Any(classes.Contains)).Select(m => m.Source);
+            var raising = p.Record.Medications.Where(m => m.Active && m.Classes.Any(_potassiumRaising.Contains)).Select(m => m.Source);
             hits.Add(p.Hit(ScreeningRules.PotassiumRaisingMedicineHighPotassium, raising.Prepend(potassium.Source), [knowledge.Threshold("potassium-raised").SourceId]));
         }
     }
 
     private const string PotassiumReview = KnowledgeBase.PotassiumReviewId;
 
-    /// <summary>The medicine classes the knowledge base's potassium review names (its rule is the one list of them).</summary>
-    internal static IReadOnlySet<string> PotassiumRaisingClasses(KnowledgeBase knowledge) => knowledge.MedicationClassesNamedBy(PotassiumReview);
+    /// <summary>The medicine classes the knowledge base's potassium review names (its rule is the one list of them), read once.</summary>
+    private readonly IReadOnlySet<string> _potassiumRaising = knowledge.MedicationClassesNamedBy(PotassiumReview);
 
     /// <summary>
     /// A PPI taken for a year or more: an active order now, and a PPI order (of any status: repeat prescriptions
