@@ -11,7 +11,7 @@ namespace Calfwise.Benchmarks;
 
 /// <summary>
 /// What each part of a POST /api/assessments costs, as CPU time of this process (not wall time, which other programs on a
-/// shared machine stretch): <c>dotnet run -c Release --project bench/Calfwise.Benchmarks -- parts</c>. Each part runs
+/// shared machine stretch): <c>dotnet run -c Release --project bench/Calfwise.Benchmarks -- parts [PART]</c> (PART: only the parts whose name holds it, e.g. <c>assess</c>). Each part runs
 /// <see cref="Calls"/> times after a warm-up; the least of <see cref="Rounds"/> rounds is printed with the bytes
 /// allocated a call.
 /// </summary>
@@ -20,8 +20,11 @@ internal static class ApiParts
     private const int Calls = 20_000;
     private const int Rounds = 5;
 
-    public static void Run()
+    private static string? Only { get; set; }
+
+    public static void Run(string? only = null)
     {
+        Only = only;
         var knowledge = EmbeddedKnowledge.Instance;
         var engine = new AssessmentEngine(knowledge);
         var body = Encoding.UTF8.GetBytes(SampleCases.RestlessLegsLowFerritin);
@@ -30,31 +33,35 @@ internal static class ApiParts
         var read = CaseJson.Read(body, knowledge, SampleCases.Today);
         var validated = read.IsValid ? read.Validated : throw new InvalidOperationException(string.Join("; ", read.Errors));
         var assessment = engine.Assess(validated);
-        var response = Responses.From(assessment, knowledge.Version);
 
-        int Write(AssessmentResponse answer)
+        int Write(Assessment answer)
         {
             output.ResetWrittenCount();
             writer.Reset(output);
-            CompactAnswer.Write(writer, answer);
+            CompactAnswer.Write(writer, answer, knowledge.Version);
             writer.Flush();
             return output.WrittenCount;
         }
 
-        Console.WriteLine($"answer: {Write(response):N0} bytes; {Calls:N0} calls a round, least of {Rounds} rounds");
+        Console.WriteLine($"answer: {Write(assessment):N0} bytes; {Calls:N0} calls a round, least of {Rounds} rounds");
         Measure("read the case (UTF-8 body to a validated case)", () => CaseJson.Read(body, knowledge, SampleCases.Today).IsValid ? 1 : 0);
         Measure("assess the validated case", () => engine.Assess(validated).Differential.Count);
-        Measure("map to the contract (Responses.From)", () => Responses.From(assessment, knowledge.Version).Differential.Count);
-        Measure("write the compact answer", () => Write(response));
+        Measure("map to the contract (Responses.From, not on the API's path)", () => Responses.From(assessment, knowledge.Version).Differential.Count);
+        Measure("write the compact answer from the assessment", () => Write(assessment));
         Measure("the whole round trip", () =>
         {
             var again = CaseJson.Read(body, knowledge, SampleCases.Today);
-            return again.IsValid ? Write(Responses.From(engine.Assess(again.Validated), knowledge.Version)) : 0;
+            return again.IsValid ? Write(engine.Assess(again.Validated)) : 0;
         });
     }
 
     private static void Measure(string part, Func<int> call)
     {
+        if (Only is { } only && !part.Contains(only, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         for (var i = 0; i < Calls; i++)
         {
             call();

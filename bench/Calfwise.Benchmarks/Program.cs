@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Running;
 using Calfwise.Benchmarks;
 
-if (args is ["parts"])
+if (args is ["parts", ..])
 {
-    ApiParts.Run(); // CPU time of each part of an API call, in this process (see ApiParts)
+    ApiParts.Run(args.Length > 1 ? args[1] : null); // CPU time of each part of an API call, in this process (see ApiParts)
     return;
 }
 

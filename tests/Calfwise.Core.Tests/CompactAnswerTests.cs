@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Calfwise.Core.Contracts;
 using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
 using Calfwise.Knowledge;
 
 namespace Calfwise.Core.Tests;
@@ -22,61 +23,65 @@ public sealed class CompactAnswerTests
     [MemberData(nameof(Vignettes))]
     public void The_fast_writer_writes_what_the_serializer_writes(string file)
     {
-        var response = Responses.From(Engine.Assess(Vignette.Load(file).ReadCase(EmbeddedKnowledge.Instance)).Valid(), EmbeddedKnowledge.Instance.Version);
+        var assessment = Engine.Assess(Vignette.Load(file).ReadCase(EmbeddedKnowledge.Instance)).Valid();
 
-        Assert.Equal(Serialized(response), Fast(response));
+        Assert.Equal(Serialized(assessment), Fast(assessment));
     }
 
     [Fact]
-    public void Parts_made_for_one_answer_are_written_field_by_field_and_agree()
+    public void Parts_made_for_one_answer_are_encoded_afresh_and_agree()
     {
-        var response = Responses.From(Engine.Assess(Vignette.Load(Vignette.All()[0].File).ReadCase(EmbeddedKnowledge.Instance)).Valid(), EmbeddedKnowledge.Instance.Version);
-        var afresh = response with
+        var assessment = First();
+        var afresh = assessment with
         {
-            Recommendations = [.. response.Recommendations.Select(r => r with { })],
-            Differential = [.. response.Differential.Select(c => c with { Evidence = [.. c.Evidence.Select(e => e with { })] })],
+            Recommendations = [.. assessment.Recommendations.Select(r => r with { })],
+            Differential = [.. assessment.Differential.Select(c => c with { Evidence = [.. c.Evidence.Select(e => e with { Label = e.Label + " (again)" })] })],
         };
 
-        Assert.Equal(Serialized(response), Fast(afresh));
+        var text = Fast(afresh);
+
+        Assert.Equal(Serialized(afresh), text);
+        Assert.Contains(" (again)", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_condition_whose_fixed_parts_differ_from_the_cached_ones_is_written_as_it_is()
     {
-        var response = Responses.From(Engine.Assess(Vignette.Load(Vignette.All()[0].File).ReadCase(EmbeddedKnowledge.Instance)).Valid(), EmbeddedKnowledge.Instance.Version);
-        Fast(response); // caches the knowledge's conditions
-        var renamed = response with
+        var assessment = First();
+        Fast(assessment); // caches the knowledge's conditions
+        var renamed = assessment with
         {
-            Differential = [.. response.Differential.Select(c => c with { Name = c.Name + " \"renamed\" µ", Prior = c.Prior / 3, Triage = "emergency" })],
+            Differential = [.. assessment.Differential.Select(c => c with { Name = c.Name + " \"renamed\" µ", Prior = c.Prior / 3, Triage = TriageLevel.Emergency })],
         };
 
         var text = Fast(renamed);
 
         Assert.Equal(Serialized(renamed), text);
         Assert.Contains("\\\"renamed\\\" µ", text, StringComparison.Ordinal);
-        Assert.Equal(Serialized(response), Fast(response));
+        Assert.Equal(Serialized(assessment), Fast(assessment));
     }
 
     [Fact]
     public void Given_an_indented_writer_it_writes_what_the_serializer_writes_there()
     {
-        var response = Responses.From(Engine.Assess(Vignette.Load(Vignette.All()[0].File).ReadCase(EmbeddedKnowledge.Instance)).Valid(), EmbeddedKnowledge.Instance.Version);
+        var assessment = First();
         var options = new JsonWriterOptions { Indented = true, Encoder = ContractJson.CompactWriter.Encoder };
 
-        var text = Fast(response, options);
+        var text = Fast(assessment, options);
 
-        Assert.Equal(Serialized(response, options), text);
+        Assert.Equal(Serialized(assessment, options), text);
         Assert.Contains("\n  \"differential\": [\n    {\n      \"condition\": ", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(0.12345)] // more than four places
+    [InlineData(0.12345)] // more than four places: rounded as the contract rounds it
+    [InlineData(0.99995)]
     [InlineData(1e-7)]
     [InlineData(0.1 + 0.2)] // not the double nearest to 0.3
-    public void A_probability_off_the_four_place_grid_is_written_by_the_serializer(double probability)
+    public void A_probability_off_the_four_place_grid_is_rounded_as_the_contract_rounds_it(double probability)
     {
-        var response = Responses.From(Engine.Assess(Vignette.Load(Vignette.All()[0].File).ReadCase(EmbeddedKnowledge.Instance)).Valid(), EmbeddedKnowledge.Instance.Version);
-        var odd = response with { Differential = [.. response.Differential.Select(c => c with { Probability = probability })] };
+        var assessment = First();
+        var odd = assessment with { Differential = [.. assessment.Differential.Select(c => c with { Probability = probability })] };
 
         Assert.Equal(Serialized(odd), Fast(odd));
     }
@@ -112,23 +117,25 @@ public sealed class CompactAnswerTests
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string Serialized(AssessmentResponse response, JsonWriterOptions? options = null)
+    private static Assessment First() => Engine.Assess(Vignette.Load(Vignette.All()[0].File).ReadCase(EmbeddedKnowledge.Instance)).Valid();
+
+    private static string Serialized(Assessment assessment, JsonWriterOptions? options = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, options ?? ContractJson.CompactWriter))
         {
-            JsonSerializer.Serialize(writer, response, ContractJson.Compact.AssessmentResponse);
+            JsonSerializer.Serialize(writer, Responses.From(assessment, EmbeddedKnowledge.Instance.Version), ContractJson.Compact.AssessmentResponse);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string Fast(AssessmentResponse response, JsonWriterOptions? options = null)
+    private static string Fast(Assessment assessment, JsonWriterOptions? options = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, options ?? ContractJson.CompactWriter))
         {
-            CompactAnswer.Write(writer, response);
+            CompactAnswer.Write(writer, assessment, EmbeddedKnowledge.Instance.Version);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

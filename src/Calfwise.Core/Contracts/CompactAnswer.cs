@@ -1,14 +1,17 @@
 using System.Text.Json;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Core.Contracts;
 
 /// <summary>
-/// Writes an assessment answer as compact JSON, byte for byte as <see cref="JsonSerializer"/> writes it with
+/// Writes an assessment as its compact JSON answer (<see cref="AssessmentResponse"/>), byte for byte what
+/// <see cref="JsonSerializer"/> writes for <see cref="Responses.From(Assessment, string)"/> with
 /// <see cref="ContractJson.Compact"/> and <see cref="ContractJson.CompactWriter"/>, but faster: the answer and its
-/// conditions are written member by member with pre-encoded names, the shared recommendations and evidence are copied
-/// from their encoded bytes, and every other part goes through its source-generated fast path. The two list converters
-/// that copy shared parts cost <see cref="AssessmentResponse"/> and <see cref="ConditionResponse"/> the serializer's
-/// fast path; this gives it back. The contract records stay the one description of the answer (OpenAPI, reading back);
+/// conditions are written member by member with pre-encoded names, straight from the assessment (the conditions and
+/// the recommendation list are never made as contract objects), the shared recommendations and evidence are copied
+/// from their encoded bytes, and every other part is mapped by <see cref="Responses"/> and goes through its
+/// source-generated fast path. The contract records stay the one description of the answer (OpenAPI, reading back);
 /// CompactAnswerTests checks that this writer and the serializer agree on every vignette. Given any other writer
 /// (indented, another encoder) it leaves the whole answer to the serializer.
 /// </summary>
@@ -30,47 +33,47 @@ public static class CompactAnswer
     internal static readonly JsonEncodedText Prior = Name("prior");
     internal static readonly JsonEncodedText Evidence = Name("evidence");
 
-    /// <summary>Writes <paramref name="answer"/> as the serializer would with this writer's settings.</summary>
-    public static void Write(Utf8JsonWriter writer, AssessmentResponse answer)
+    /// <summary>Writes the answer to <paramref name="assessment"/> as the serializer would write it with this writer's settings.</summary>
+    public static void Write(Utf8JsonWriter writer, Assessment assessment, string knowledgeVersion)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(assessment);
         var contracts = ContractJson.Compact;
-        if (writer.Options.Indented || !ReferenceEquals(writer.Options.Encoder, ContractJson.CompactWriter.Encoder))
+        if (!PreEncoded<EvidenceResponse>.Fits(writer))
         {
-            JsonSerializer.Serialize(writer, answer, contracts.AssessmentResponse); // the encoded parts are compact
+            JsonSerializer.Serialize(writer, Responses.From(assessment, knowledgeVersion), contracts.AssessmentResponse); // the encoded parts are compact
             return;
         }
 
         writer.WriteStartObject();
         writer.WritePropertyName(Triage);
-        JsonSerializer.Serialize(writer, answer.Triage, contracts.TriageResponse);
+        JsonSerializer.Serialize(writer, Responses.Triage(assessment.Triage), contracts.TriageResponse);
         writer.WritePropertyName(RedFlags);
-        JsonSerializer.Serialize(writer, answer.RedFlags, contracts.IReadOnlyListRedFlagResponse);
+        JsonSerializer.Serialize(writer, Responses.RedFlags(assessment.RedFlags), contracts.IReadOnlyListRedFlagResponse);
         writer.WritePropertyName(Differential);
         writer.WriteStartArray();
-        foreach (var condition in answer.Differential)
+        foreach (var condition in assessment.Differential)
         {
             WriteCondition(writer, condition);
         }
 
         writer.WriteEndArray();
         writer.WritePropertyName(Labs);
-        JsonSerializer.Serialize(writer, answer.Labs, contracts.IReadOnlyListLabResponse);
+        JsonSerializer.Serialize(writer, Responses.Labs(assessment.Labs), contracts.IReadOnlyListLabResponse);
         writer.WritePropertyName(Iron);
-        JsonSerializer.Serialize(writer, answer.Iron, contracts.IronResponse);
+        JsonSerializer.Serialize(writer, Responses.Iron(assessment.Iron), contracts.IronResponse);
         writer.WritePropertyName(Criteria);
-        JsonSerializer.Serialize(writer, answer.Criteria, contracts.CriteriaResponse);
+        JsonSerializer.Serialize(writer, Responses.Criteria(assessment), contracts.CriteriaResponse);
         writer.WritePropertyName(Recommendations);
-        WriteShared(writer, answer.Recommendations);
+        WriteEncoded(writer, assessment.Recommendations, Responses.Recommendations);
         writer.WritePropertyName(Warnings);
-        JsonSerializer.Serialize(writer, answer.Warnings, contracts.IReadOnlyListString);
-        writer.WriteString(Disclaimer, answer.Disclaimer);
-        writer.WriteString(KnowledgeVersion, answer.KnowledgeVersion);
+        JsonSerializer.Serialize(writer, assessment.Warnings, contracts.IReadOnlyListString);
+        writer.WriteString(Disclaimer, assessment.Disclaimer);
+        writer.WriteString(KnowledgeVersion, knowledgeVersion);
         writer.WriteEndObject();
     }
 
-    private static void WriteCondition(Utf8JsonWriter writer, ConditionResponse condition)
+    private static void WriteCondition(Utf8JsonWriter writer, ConditionResult condition)
     {
         if (ConditionParts.TryWrite(writer, condition))
         {
@@ -78,31 +81,25 @@ public static class CompactAnswer
         }
 
         writer.WriteStartObject();
-        writer.WriteString(Condition, condition.Condition);
+        writer.WriteString(Condition, condition.Id);
         writer.WriteString(ConditionName, condition.Name);
-        writer.WriteNumber(Probability, condition.Probability);
+        writer.WriteNumber(Probability, Responses.Probability(condition));
         writer.WriteNumber(Prior, condition.Prior);
-        writer.WriteString(Triage, condition.Triage);
+        writer.WriteString(Triage, condition.Triage.ToId());
         writer.WritePropertyName(Evidence);
-        WriteShared(writer, condition.Evidence);
+        WriteEncoded(writer, condition.Evidence, Responses.Evidence);
         writer.WriteEndObject();
     }
 
-    internal static void WriteShared<T>(Utf8JsonWriter writer, IReadOnlyList<T> items)
-        where T : class
+    /// <summary>A list of shared parts as an array of their encoded bytes (the writer is a compact one).</summary>
+    private static void WriteEncoded<TSource, TResponse>(Utf8JsonWriter writer, IReadOnlyList<TSource> items, SharedParts<TSource, TResponse> parts)
+        where TSource : class
+        where TResponse : class
     {
-        var typeInfo = PreEncoded<T>.TypeInfo(ContractJson.Compact.Options);
         writer.WriteStartArray();
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (PreEncoded<T>.TryGet(item, writer, ContractJson.Compact.Options, out var bytes))
-            {
-                writer.WriteRawValue(bytes, skipInputValidation: true);
-            }
-            else
-            {
-                JsonSerializer.Serialize(writer, item, typeInfo);
-            }
+            writer.WriteRawValue(parts.Encoded(items[i]), skipInputValidation: true);
         }
 
         writer.WriteEndArray();

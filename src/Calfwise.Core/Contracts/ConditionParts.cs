@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Calfwise.Core.Engine;
+using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Core.Contracts;
 
@@ -8,7 +10,8 @@ namespace Calfwise.Core.Contracts;
 /// A condition of the differential in compact JSON from parts encoded once: its id, name, prior and triage are the
 /// same in every answer, only the probability (rounded to 4 places) and which evidence applies change. The condition is
 /// put together in a pooled buffer (encoded prefix, the probability's digits, encoded middle, the shared evidence's
-/// bytes) and written as one raw value, byte for byte what the serializer writes (CompactAnswerTests).
+/// bytes) and written as one raw value, byte for byte what the serializer writes for <see cref="Responses.Condition"/>
+/// (CompactAnswerTests). The writer must be a compact one (<see cref="PreEncoded{T}.Fits"/>).
 /// </summary>
 internal sealed class ConditionParts
 {
@@ -22,11 +25,11 @@ internal sealed class ConditionParts
 
     private readonly string _name;
     private readonly double _prior;
-    private readonly string _triage;
+    private readonly TriageLevel _triage;
     private readonly byte[] _prefix; // {"condition":"…","name":"…","probability":
     private readonly byte[] _middle; // ,"prior":…,"triage":"…","evidence":
 
-    private ConditionParts(ConditionResponse condition)
+    private ConditionParts(ConditionResult condition)
     {
         _name = condition.Name;
         _prior = condition.Prior;
@@ -35,11 +38,11 @@ internal sealed class ConditionParts
         using (var writer = new Utf8JsonWriter(buffer, ContractJson.CompactWriter))
         {
             writer.WriteStartObject();
-            writer.WriteString(CompactAnswer.Condition, condition.Condition);
+            writer.WriteString(CompactAnswer.Condition, condition.Id);
             writer.WriteString(CompactAnswer.ConditionName, condition.Name);
             writer.WriteNumber(CompactAnswer.Probability, 0);
             writer.WriteNumber(CompactAnswer.Prior, condition.Prior);
-            writer.WriteString(CompactAnswer.Triage, condition.Triage);
+            writer.WriteString(CompactAnswer.Triage, condition.Triage.ToId());
             writer.WritePropertyName(CompactAnswer.Evidence);
             writer.WriteStartArray();
         }
@@ -52,9 +55,9 @@ internal sealed class ConditionParts
     }
 
     /// <summary>Writes the condition from its parts when it can be done exactly; false when it must be written field by field.</summary>
-    public static bool TryWrite(Utf8JsonWriter writer, ConditionResponse condition)
+    public static bool TryWrite(Utf8JsonWriter writer, ConditionResult condition)
     {
-        if (!FourPlaces.TryFormat(condition.Probability, out var digits, out var length) || Parts(condition) is not { } parts)
+        if (!FourPlaces.TryFormat(Responses.Probability(condition), out var digits, out var length) || Parts(condition) is not { } parts)
         {
             return false;
         }
@@ -64,11 +67,7 @@ internal sealed class ConditionParts
         var size = parts._prefix.Length + length + parts._middle.Length + 3;
         for (var i = 0; i < evidence.Count; i++)
         {
-            if (!PreEncoded<EvidenceResponse>.TryGet(evidence[i], writer, ContractJson.Compact.Options, out var bytes))
-            {
-                return false;
-            }
-
+            var bytes = Responses.Evidence.Encoded(evidence[i]);
             encoded[i] = bytes;
             size += bytes.Length + 1;
         }
@@ -102,9 +101,9 @@ internal sealed class ConditionParts
         }
     }
 
-    private static ConditionParts? Parts(ConditionResponse condition)
+    private static ConditionParts? Parts(ConditionResult condition)
     {
-        if (ById.TryGetValue(condition.Condition, out var parts) && parts.Fits(condition))
+        if (ById.TryGetValue(condition.Id, out var parts) && parts.Fits(condition))
         {
             return parts;
         }
@@ -115,12 +114,12 @@ internal sealed class ConditionParts
         }
 
         parts = new ConditionParts(condition);
-        ById[condition.Condition] = parts;
+        ById[condition.Id] = parts;
         return parts;
     }
 
-    private bool Fits(ConditionResponse condition) =>
-        string.Equals(_name, condition.Name, StringComparison.Ordinal) && _prior.Equals(condition.Prior) && string.Equals(_triage, condition.Triage, StringComparison.Ordinal);
+    private bool Fits(ConditionResult condition) =>
+        string.Equals(_name, condition.Name, StringComparison.Ordinal) && _prior.Equals(condition.Prior) && _triage == condition.Triage;
 
     private static int Copy(ReadOnlySpan<byte> from, Span<byte> to, int at)
     {

@@ -8,55 +8,66 @@ namespace Calfwise.Core.Contracts;
 public static class Responses
 {
     // Made once per knowledge object and encoded once (SharedParts.cs): the same in every answer.
-    private static readonly SharedParts<AppliedRecommendation, RecommendationResponse> Recommendations = new(r => new RecommendationResponse(
+    internal static readonly SharedParts<AppliedRecommendation, RecommendationResponse> Recommendations = new(r => new RecommendationResponse(
         r.Id,
         r.Kind.ToId(),
         r.Title,
         r.Text,
         r.Sources.Select(s => new SourceResponse(s.Id, s.Citation, s.Url, s.Grade.ToString())).ToList()));
 
-    private static readonly SharedParts<EvidenceItem, EvidenceResponse> Evidence = new(e => new EvidenceResponse(KindId(e.Kind), e.Id, e.Label, e.LikelihoodRatio, e.Source, e.Grade.ToString()));
+    internal static readonly SharedParts<EvidenceItem, EvidenceResponse> Evidence = new(e => new EvidenceResponse(KindId(e.Kind), e.Id, e.Label, e.LikelihoodRatio, e.Source, e.Grade.ToString()));
 
     public static AssessmentResponse From(Assessment assessment, string knowledgeVersion)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         return new(
-            new TriageResponse(assessment.Triage.Level.ToId(), assessment.Triage.Advice, assessment.Triage.Reasons),
-            assessment.RedFlags.Select(f => new RedFlagResponse(f.Id, f.Level.ToId(), f.Text, f.Sources)
-            {
-                Condition = f.ConditionId,
-                NotRuledOut = f.NotRuledOut.Count > 0 ? f.NotRuledOut : null,
-            }).ToList(),
-            assessment.Differential.Select(c => new ConditionResponse(
-                c.Id,
-                c.Name,
-                Math.Round(c.Probability, 4),
-                c.Prior,
-                c.Triage.ToId(),
-                c.Evidence.Count == 0 ? [] : c.Evidence.Select(Evidence.For).ToList())).ToList(),
-            assessment.Labs.Select(From).ToList(),
-            new IronResponse(
-                assessment.Iron.Plan.ToId(),
-                assessment.Iron.Explanation,
-                assessment.Iron.Inflammation,
-                assessment.Iron.Anemia,
-                assessment.Iron.SevereAnemia,
-                assessment.Iron.Sources),
-            new CriteriaResponse(new IrlssgResponse(
-                assessment.Criteria.Status.ToId(),
-                assessment.Criteria.Relevant,
-                assessment.Criteria.Source,
-                assessment.Criteria.Criteria.Select(c => new CriterionResponse(c.Number, c.Text, c.Status.ToId(), c.Note)).ToList()))
-            {
-                Irls = assessment.Irls is { } irls ? new IrlsResponse(irls.Total, irls.Max, irls.Band, irls.Source, irls.LicenceNote) : null,
-            },
+            Triage(assessment.Triage),
+            RedFlags(assessment.RedFlags),
+            assessment.Differential.Select(Condition).ToList(),
+            Labs(assessment.Labs),
+            Iron(assessment.Iron),
+            Criteria(assessment),
             assessment.Recommendations.Select(Recommendations.For).ToList(),
             assessment.Warnings,
             assessment.Disclaimer,
             knowledgeVersion);
     }
 
-    public static LabsResponse From(IReadOnlyList<LabResult> labs) => new(labs.Select(From).ToList());
+    // The parts of an answer, one mapping each: From above and CompactAnswer, which writes an assessment without
+    // making the whole answer, both use them.
+    internal static TriageResponse Triage(TriageResult triage) => new(triage.Level.ToId(), triage.Advice, triage.Reasons);
+
+    internal static List<RedFlagResponse> RedFlags(IReadOnlyList<FiredRedFlag> flags) => flags.Select(f => new RedFlagResponse(f.Id, f.Level.ToId(), f.Text, f.Sources)
+    {
+        Condition = f.ConditionId,
+        NotRuledOut = f.NotRuledOut.Count > 0 ? f.NotRuledOut : null,
+    }).ToList();
+
+    internal static ConditionResponse Condition(ConditionResult condition) => new(
+        condition.Id,
+        condition.Name,
+        Probability(condition),
+        condition.Prior,
+        condition.Triage.ToId(),
+        condition.Evidence.Count == 0 ? [] : condition.Evidence.Select(Evidence.For).ToList());
+
+    /// <summary>A condition's probability as the answer gives it: rounded to 4 places.</summary>
+    internal static double Probability(ConditionResult condition) => Math.Round(condition.Probability, 4);
+
+    internal static List<LabResponse> Labs(IReadOnlyList<LabResult> labs) => labs.Select(From).ToList();
+
+    internal static IronResponse Iron(IronAssessment iron) => new(iron.Plan.ToId(), iron.Explanation, iron.Inflammation, iron.Anemia, iron.SevereAnemia, iron.Sources);
+
+    internal static CriteriaResponse Criteria(Assessment assessment) => new(new IrlssgResponse(
+        assessment.Criteria.Status.ToId(),
+        assessment.Criteria.Relevant,
+        assessment.Criteria.Source,
+        assessment.Criteria.Criteria.Select(c => new CriterionResponse(c.Number, c.Text, c.Status.ToId(), c.Note)).ToList()))
+    {
+        Irls = assessment.Irls is { } irls ? new IrlsResponse(irls.Total, irls.Max, irls.Band, irls.Source, irls.LicenceNote) : null,
+    };
+
+    public static LabsResponse From(IReadOnlyList<LabResult> labs) => new(Labs(labs));
 
     public static LabResponse From(LabResult lab)
     {

@@ -19,13 +19,22 @@ internal sealed class SharedParts<TSource, [DynamicallyAccessedMembers(Dynamical
     where TSource : class
     where TResponse : class
 {
-    private readonly ConditionalWeakTable<TSource, TResponse> _made = new();
-    private readonly ConditionalWeakTable<TSource, TResponse>.CreateValueCallback _make;
+    private readonly ConditionalWeakTable<TSource, Shared> _made = new();
+    private readonly ConditionalWeakTable<TSource, Shared>.CreateValueCallback _make;
 
-    public SharedParts(Func<TSource, TResponse> make) => _make = source => PreEncoded<TResponse>.Share(make(source));
+    public SharedParts(Func<TSource, TResponse> make) => _make = source =>
+    {
+        var response = make(source);
+        return new Shared(response, PreEncoded<TResponse>.Share(response));
+    };
 
     /// <summary>The one contract object of <paramref name="source"/>, encoded.</summary>
-    public TResponse For(TSource source) => _made.GetValue(source, _make);
+    public TResponse For(TSource source) => _made.GetValue(source, _make).Response;
+
+    /// <summary>The encoded contract object of <paramref name="source"/> (one lookup), for a compact writer only (<see cref="PreEncoded{T}.Fits"/>).</summary>
+    public byte[] Encoded(TSource source) => _made.GetValue(source, _make).Bytes;
+
+    private sealed record Shared(TResponse Response, byte[] Bytes);
 }
 
 /// <summary>The compact UTF-8 JSON of shared contract objects, exactly as the serializer writes them with <see cref="ContractJson.CompactWriter"/>.</summary>
@@ -35,7 +44,7 @@ internal static class PreEncoded<T>
     private static readonly ConditionalWeakTable<T, byte[]> Encoded = new();
 
     /// <summary>Encodes <paramref name="value"/> once; it must not change afterwards (the contracts are immutable records).</summary>
-    public static T Share(T value)
+    public static byte[] Share(T value)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, ContractJson.CompactWriter))
@@ -43,19 +52,21 @@ internal static class PreEncoded<T>
             JsonSerializer.Serialize(writer, value, TypeInfo(ContractJson.Compact.Options));
         }
 
-        Encoded.AddOrUpdate(value, buffer.WrittenSpan.ToArray());
-        return value;
+        var bytes = buffer.WrittenSpan.ToArray();
+        Encoded.AddOrUpdate(value, bytes);
+        return bytes;
     }
 
     /// <summary>The bytes of a shared object, when this writer and these options would write exactly those bytes.</summary>
     public static bool TryGet(T value, Utf8JsonWriter writer, JsonSerializerOptions options, [NotNullWhen(true)] out byte[]? bytes)
     {
         bytes = null;
-        return ReferenceEquals(options, ContractJson.Compact.Options)
-            && !writer.Options.Indented
-            && ReferenceEquals(writer.Options.Encoder, ContractJson.CompactWriter.Encoder)
-            && Encoded.TryGetValue(value, out bytes);
+        return ReferenceEquals(options, ContractJson.Compact.Options) && Fits(writer) && Encoded.TryGetValue(value, out bytes);
     }
+
+    /// <summary>Whether <paramref name="writer"/> writes exactly the encoded bytes: compact, with the contract's encoder.</summary>
+    public static bool Fits(Utf8JsonWriter writer) =>
+        !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, ContractJson.CompactWriter.Encoder);
 
     public static JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

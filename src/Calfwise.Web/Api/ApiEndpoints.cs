@@ -27,7 +27,7 @@ public static class ApiEndpoints
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var assessment = engine.Assess(read.Validated);
                 metrics.Assessed(assessment.Triage.Level, started);
-                return new ContractResult<AssessmentResponse>(Responses.From(assessment, knowledge.Version), ContractJson.Compact.AssessmentResponse, CompactAnswer.Write);
+                return new ContractResult<AssessmentResponse>(() => Responses.From(assessment, knowledge.Version), ContractJson.Compact.AssessmentResponse, writer => CompactAnswer.Write(writer, assessment, knowledge.Version));
             })
             .WithName("AssessCase")
             .WithSummary("Assess a case (docs/case-format.md): triage, red flags, differential, labs, criteria and plan.")
@@ -65,7 +65,8 @@ public static class ApiEndpoints
         }
     }
 
-    private static ContractResult<T> Contract<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) => new(value, typeInfo);
+    private static ContractResult<T> Contract<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        where T : class => new(value, typeInfo);
 }
 
 /// <summary>Problem details (RFC 9457) for bad input, with each field's messages.</summary>

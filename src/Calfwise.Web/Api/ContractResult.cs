@@ -8,14 +8,36 @@ namespace Calfwise.Web.Api;
 
 /// <summary>
 /// A 200 answer written straight to the response with the source-generated contract (compact JSON, no string in
-/// between), or with a writer that writes the same bytes faster (<see cref="CompactAnswer"/>); it tells OpenAPI the
-/// answer's type, so the document carries its schema.
+/// between), or by a writer that writes the same bytes from the domain result without making the contract objects
+/// (<see cref="CompactAnswer"/>); it tells OpenAPI the answer's type, so the document carries its schema.
 /// </summary>
-public sealed class ContractResult<T>(T value, JsonTypeInfo<T> typeInfo, Action<Utf8JsonWriter, T>? write = null) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
+public sealed class ContractResult<T> : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
+    where T : class
 {
-    public T Value => value;
+    private readonly JsonTypeInfo<T> _typeInfo;
+    private readonly Func<T>? _make;
+    private readonly Action<Utf8JsonWriter>? _write;
+    private T? _value;
 
-    object? IValueHttpResult.Value => value;
+    public ContractResult(T value, JsonTypeInfo<T> typeInfo)
+    {
+        _value = value;
+        _typeInfo = typeInfo;
+    }
+
+    /// <param name="make">Makes the contract object, only when <see cref="Value"/> is asked for.</param>
+    /// <param name="typeInfo">The contract's type.</param>
+    /// <param name="write">Writes exactly what the serializer would write for the contract object.</param>
+    public ContractResult(Func<T> make, JsonTypeInfo<T> typeInfo, Action<Utf8JsonWriter> write)
+    {
+        _make = make;
+        _typeInfo = typeInfo;
+        _write = write;
+    }
+
+    public T Value => _value ??= _make!();
+
+    object? IValueHttpResult.Value => Value;
 
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -29,13 +51,13 @@ public sealed class ContractResult<T>(T value, JsonTypeInfo<T> typeInfo, Action<
         var body = httpContext.Response.BodyWriter;
         using (var writer = new Utf8JsonWriter(body, ContractJson.CompactWriter))
         {
-            if (write is null)
+            if (_write is { } write)
             {
-                JsonSerializer.Serialize(writer, value, typeInfo);
+                write(writer);
             }
             else
             {
-                write(writer, value);
+                JsonSerializer.Serialize(writer, Value, _typeInfo);
             }
         }
 
