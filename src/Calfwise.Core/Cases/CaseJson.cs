@@ -187,10 +187,10 @@ public static partial class CaseJson
         var labs = new List<LabInput>(requests?.Count ?? 0);
         for (var i = 0; requests is not null && i < requests.Count; i++)
         {
-            var field = $"labs[{i}]";
+            var field = new LabField(i);
             if (requests[i] is not { } lab)
             {
-                errors.Add(new(field, LabShape));
+                errors.Add(new(field.ToString(), LabShape));
                 continue;
             }
 

@@ -65,11 +65,28 @@ public static class CaseValidator
             return Result.Failure<ValidatedCase>(CaseLimits.Capped(errors));
         }
 
-        IReadOnlyList<MedicationClass> classes = input.Medications.Count == 0 ? [] : input.Medications
-            .SelectMany(m => knowledge.DrugClasses.TryGetValue(m.Trim(), out var found) ? found : [])
-            .Distinct()
-            .ToList();
-        return Result.Success(new ValidatedCase(knowledge, input, age, labs, Inflammation(labs, knowledge), classes, UnknownMedications(input, knowledge)));
+        return Result.Success(new ValidatedCase(knowledge, input, age, labs, Inflammation(labs, knowledge), input.Medications.Count == 0 ? [] : Classes(input, knowledge), UnknownMedications(input, knowledge)));
+    }
+
+    /// <summary>The classes of the medicines taken, each once, in the order the medicines were given.</summary>
+    private static List<MedicationClass> Classes(PatientCase input, KnowledgeBase knowledge)
+    {
+        var classes = new List<MedicationClass>();
+        foreach (var medication in input.Medications)
+        {
+            if (knowledge.DrugClasses.TryGetValue(medication.Trim(), out var found))
+            {
+                foreach (var medicationClass in found)
+                {
+                    if (!classes.Contains(medicationClass))
+                    {
+                        classes.Add(medicationClass);
+                    }
+                }
+            }
+        }
+
+        return classes;
     }
 
     /// <summary>Medication names that are in no class of the knowledge base: kept, and reported as warnings.</summary>
@@ -122,7 +139,7 @@ public static class CaseValidator
         for (var i = 0; i < input.Labs.Count; i++)
         {
             var lab = input.Labs[i];
-            var field = $"labs[{i}]";
+            var field = new LabField(i);
             if (!knowledge.AnalytesById.TryGetValue(lab.Analyte, out var analyte))
             {
                 errors.Add(new($"{field}.analyte", UnknownId("analyte", lab.Analyte, knowledge.AnalytesById.Keys)));
@@ -258,4 +275,10 @@ public static class CaseValidator
 
     /// <summary>Drops trailing zeros (100.0000 becomes 100) so bounds read naturally in messages.</summary>
     private static decimal Normalize(this decimal value) => value / 1.000000000000000000000000000000000m;
+}
+
+/// <summary>The field name of the i-th lab (<c>labs[i]</c>), made into a string only for an error.</summary>
+internal readonly record struct LabField(int Index)
+{
+    public override string ToString() => $"labs[{Index}]";
 }

@@ -20,9 +20,14 @@ public sealed class Differential
     // instead of once per condition and finding (several hundred).
     private readonly FrozenDictionary<string, int> _slots;
 
+    // The same for each analyte any condition weighs: a case's lab values are read once, not once per band.
+    private readonly FrozenDictionary<string, int> _analyteSlots;
+
     public Differential(KnowledgeBase knowledge)
     {
         _slots = knowledge.Conditions.SelectMany(c => c.Findings).Select(f => f.FindingId).Distinct(StringComparer.Ordinal)
+            .Select((id, slot) => (id, slot)).ToFrozenDictionary(p => p.id, p => p.slot, StringComparer.Ordinal);
+        _analyteSlots = knowledge.Conditions.SelectMany(c => c.Labs).Select(band => band.AnalyteId).Distinct(StringComparer.Ordinal)
             .Select((id, slot) => (id, slot)).ToFrozenDictionary(p => p.id, p => p.slot, StringComparer.Ordinal);
         _plans = knowledge.Conditions.Select(condition => new ConditionPlan(
             condition,
@@ -32,7 +37,7 @@ public sealed class Differential
                 Moves(f.Absent) ? new EvidenceItem(EvidenceKind.Finding, f.FindingId, "No: " + knowledge.FindingsById[f.FindingId].Label, f.Absent!.Value, f.SourceId, f.Grade) : null)).ToArray(),
             condition.Labs
                 .Where(band => Moves(band.Lr))
-                .Select(band => (band, new EvidenceItem(EvidenceKind.Lab, band.AnalyteId, BandLabel(knowledge, band), band.Lr, band.SourceId, band.Grade)))
+                .Select(band => new LabPlan(band, _analyteSlots[band.AnalyteId], new EvidenceItem(EvidenceKind.Lab, band.AnalyteId, BandLabel(knowledge, band), band.Lr, band.SourceId, band.Grade)))
                 .ToArray(),
             knowledge.MedicationClasses
                 .SelectMany(c => c.Effects.Where(e => e.ConditionId == condition.Id && Moves(e.Lr)).Select(e => (c, new EvidenceItem(EvidenceKind.Medication, c.Id, c.Name, e.Lr, e.SourceId, e.Grade))))
@@ -54,6 +59,15 @@ public sealed class Differential
             }
         }
 
+        Span<decimal?> values = stackalloc decimal?[_analyteSlots.Count];
+        for (var i = labs.Count - 1; i >= 0; i--) // backwards, so the first result of an analyte wins (LabInterpreter.Value)
+        {
+            if (_analyteSlots.TryGetValue(labs[i].Analyte, out var slot))
+            {
+                values[slot] = labs[i].CanonicalValue;
+            }
+        }
+
         foreach (var plan in _plans)
         {
             var condition = plan.Condition;
@@ -71,17 +85,17 @@ public sealed class Differential
                 }
             }
 
-            foreach (var (band, item) in plan.Labs)
+            foreach (var lab in plan.Labs)
             {
-                if (LabInterpreter.Value(labs, band.AnalyteId) is { } value && band.Contains(value) && Matches(band.Inflammation, inflammation))
+                if (values[lab.Slot] is { } value && lab.Band.Contains(value) && Matches(lab.Band.Inflammation, inflammation))
                 {
-                    evidence.Add(item);
+                    evidence.Add(lab.Item);
                 }
             }
 
             foreach (var (medicationClass, item) in plan.Medications)
             {
-                if (medications.Contains(medicationClass))
+                if (Takes(medications, medicationClass))
                 {
                     evidence.Add(item);
                 }
@@ -99,6 +113,20 @@ public sealed class Differential
 
         results.Sort(static (a, b) => b.Probability.CompareTo(a.Probability) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id));
         return results;
+    }
+
+    /// <summary>Whether the case's classes hold this one (both are the knowledge base's own objects).</summary>
+    private static bool Takes(IReadOnlyList<MedicationClass> classes, MedicationClass medicationClass)
+    {
+        for (var i = 0; i < classes.Count; i++)
+        {
+            if (ReferenceEquals(classes[i], medicationClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A ratio of 1 moves nothing, so it is never shown as evidence.</summary>
@@ -128,10 +156,13 @@ public sealed class Differential
     /// <summary>The evidence a finding gives when answered yes or no (null when the answer moves nothing).</summary>
     private sealed record FindingPlan(int Slot, EvidenceItem? Yes, EvidenceItem? No);
 
+    /// <summary>A lab band with the slot of its analyte's value and the evidence it gives.</summary>
+    private sealed record LabPlan(LabEvidence Band, int Slot, EvidenceItem Item);
+
     /// <summary>A condition with its evidence made once: every assessment shares the same immutable items.</summary>
     private sealed record ConditionPlan(
         Condition Condition,
         FindingPlan[] Findings,
-        (LabEvidence Band, EvidenceItem Item)[] Labs,
+        LabPlan[] Labs,
         (MedicationClass Class, EvidenceItem Item)[] Medications);
 }
