@@ -70,12 +70,16 @@ public sealed class AssessmentEngine
         context.TriageSoFar = triage.Level;
 
         // Self-care steps are never the plan of an urgent or emergency result: being seen is.
-        var recommendations = _recommendations
-            .Where(r => r.Recommendation.When.Evaluate(context) && (triage.Level < TriageLevel.Urgent || r.Recommendation.Kind != RecommendationKind.Lifestyle))
-            .Select(r => r.Applied)
-            .ToList();
+        var recommendations = new List<AppliedRecommendation>();
+        foreach (var (recommendation, applied) in _recommendations)
+        {
+            if ((triage.Level < TriageLevel.Urgent || recommendation.Kind != RecommendationKind.Lifestyle) && recommendation.When.Evaluate(context))
+            {
+                recommendations.Add(applied);
+            }
+        }
 
-        var warnings = input.UnknownMedications
+        IReadOnlyList<string> warnings = input.UnknownMedications.Count == 0 ? [] : input.UnknownMedications
             .Select(m => $"Medication '{m}' is not in Calfwise's list, so its possible effects were not considered; mention it to your doctor.")
             .ToList();
 

@@ -57,6 +57,7 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         return Read(analyte, decimal.Round(percent, 1), analyte.Canonical.Code, percent, input, derived: true, note: "Calculated as serum iron / TIBC × 100.");
     }
 
+    // The three notes below change a result in place: each reads only the lab it changes.
     private List<LabResult> AdjustFerritinForInflammation(List<LabResult> results, ValidatedCase input)
     {
         if (input.Inflammation != true)
@@ -65,32 +66,43 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         }
 
         var inflamedLimit = knowledge.Threshold(input.Age < 5 ? "ferritin-deficiency-inflamed-child" : "ferritin-deficiency-inflamed");
-        return results.Select(lab =>
-            lab.Analyte == AnalyteIds.Ferritin && lab.Status is LabStatus.Normal or LabStatus.High && lab.CanonicalValue < inflamedLimit.Value
-                ? lab with
+        for (var i = 0; i < results.Count; i++)
+        {
+            var lab = results[i];
+            if (lab.Analyte == AnalyteIds.Ferritin && lab.Status is LabStatus.Normal or LabStatus.High && lab.CanonicalValue < inflamedLimit.Value)
+            {
+                results[i] = lab with
                 {
                     Status = LabStatus.Low,
                     Low = inflamedLimit.Value,
                     RangeSource = inflamedLimit.SourceId,
                     Note = $"Inflammation (raised CRP) lifts ferritin, so below {inflamedLimit.Value} it still points to low iron stores.",
-                }
-                : lab).ToList();
+                };
+            }
+        }
+
+        return results;
     }
 
-    private List<LabResult> NoteKidneyFunction(List<LabResult> results, ValidatedCase input) =>
-        results.Select(lab =>
+    private List<LabResult> NoteKidneyFunction(List<LabResult> results, ValidatedCase input)
+    {
+        for (var i = 0; i < results.Count; i++)
         {
+            var lab = results[i];
             if (lab.Analyte != AnalyteIds.Creatinine
                 || KidneyFunction.Egfr(knowledge.AnalytesById[AnalyteIds.Creatinine], lab.CanonicalValue, input.Sex, input.Age) is not { } egfr)
             {
-                return lab;
+                continue;
             }
 
             var reading = egfr < KidneyFunction.ChronicKidneyDiseaseBelow
                 ? $" Below {KidneyFunction.ChronicKidneyDiseaseBelow} for three months or more means chronic kidney disease, which can cause restless legs and cramps."
                 : "";
-            return lab with { Note = $"Estimated kidney filtration (eGFR, CKD-EPI 2021): {Math.Round(egfr):0} mL/min/1.73 m².{reading} [{KidneyFunction.SourceId}]" };
-        }).ToList();
+            results[i] = lab with { Note = $"Estimated kidney filtration (eGFR, CKD-EPI 2021): {Math.Round(egfr):0} mL/min/1.73 m².{reading} [{KidneyFunction.SourceId}]" };
+        }
+
+        return results;
+    }
 
     /// <summary>A ferritin inside the general range can still be low for restless legs (aasm-2024-rls).</summary>
     private List<LabResult> NoteFerritinBelowRlsTarget(List<LabResult> results, ValidatedCase input)
@@ -101,10 +113,15 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         }
 
         var target = knowledge.Threshold("ferritin-rls-iron");
-        return results.Select(lab =>
-            lab is { Analyte: AnalyteIds.Ferritin, Status: LabStatus.Normal, Note: null } && lab.CanonicalValue <= target.Value
-                ? lab with { Note = $"Within the general range, but at or below {target.Value} ng/mL, where the restless legs guidelines advise iron if you have restless legs [{target.SourceId}]." }
-                : lab).ToList();
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i] is { Analyte: AnalyteIds.Ferritin, Status: LabStatus.Normal, Note: null } lab && lab.CanonicalValue <= target.Value)
+            {
+                results[i] = lab with { Note = $"Within the general range, but at or below {target.Value} ng/mL, where the restless legs guidelines advise iron if you have restless legs [{target.SourceId}]." };
+            }
+        }
+
+        return results;
     }
 
     private static LabResult Read(Analyte analyte, decimal value, string unitCode, decimal canonical, ValidatedCase input, bool derived, string? note)

@@ -13,11 +13,13 @@ public sealed class RlsCriteria(KnowledgeBase knowledge)
 {
     public const string ConditionId = "restless-legs";
 
+    private readonly IrlssgCriterion[] _criteria = [.. knowledge.Rls.Criteria.OrderBy(c => c.Number)];
+
     public RlsCriteriaResult Evaluate(ValidatedCase input, IReadOnlyList<ConditionResult> differential)
     {
         var rls = Probability(differential, ConditionId);
-        var results = new List<CriterionResult>();
-        foreach (var criterion in knowledge.Rls.Criteria.OrderBy(c => c.Number))
+        var results = new List<CriterionResult>(_criteria.Length);
+        foreach (var criterion in _criteria)
         {
             if (criterion.FindingId is { } findingId)
             {
