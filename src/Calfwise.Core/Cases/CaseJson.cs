@@ -105,8 +105,8 @@ public static partial class CaseJson
             return new CaseReadResult(null, CaseLimits.Capped(errors)); // nothing more is walked in a case this large
         }
 
-        var findings = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var dontKnow = new HashSet<string>(StringComparer.Ordinal);
+        var findings = new Dictionary<string, bool>(request.Findings?.Count ?? 0, StringComparer.Ordinal);
+        HashSet<string>? dontKnow = null;
         foreach (var (id, answer) in request.Findings ?? [])
         {
             if (answer is { } yes)
@@ -115,7 +115,7 @@ public static partial class CaseJson
             }
             else
             {
-                dontKnow.Add(id); // asked, and answered "I don't know": unknown, not asked again
+                (dontKnow ??= new HashSet<string>(StringComparer.Ordinal)).Add(id); // asked, and answered "I don't know": unknown, not asked again
             }
         }
 
@@ -131,8 +131,8 @@ public static partial class CaseJson
         {
             Trimester = request.Trimester,
             BirthDate = request.BirthDate,
-            DontKnow = dontKnow,
-            LabsUnavailable = labsUnavailable.ToHashSet(StringComparer.Ordinal),
+            DontKnow = dontKnow ?? PatientCase.None,
+            LabsUnavailable = labsUnavailable.Count == 0 ? PatientCase.None : labsUnavailable.ToHashSet(StringComparer.Ordinal),
         };
         var validation = CaseValidator.Validate(patient, knowledge, today);
         return validation.IsSuccess ? new CaseReadResult(patient, []) { Validated = validation.Value } : new CaseReadResult(null, validation.Errors);

@@ -22,7 +22,7 @@ public sealed record PatientCase(
     IReadOnlyList<LabInput> Labs,
     IReadOnlyList<int>? Irls)
 {
-    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+    internal static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Findings the person was asked about and answered "I don't know": unknown, but not to be asked again.</summary>
     public IReadOnlySet<string> DontKnow { get; init; } = None;
