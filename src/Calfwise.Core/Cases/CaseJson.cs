@@ -17,9 +17,10 @@ public sealed record CaseReadResult(PatientCase? Case, IReadOnlyList<InputError>
 }
 
 /// <summary>
-/// Reads the case JSON of docs/case-format.md, reporting each problem with its field. A well-formed case is read by
-/// the source-generated contract (<see cref="CaseRequest"/>); input that the contract refuses is walked again to name
-/// every field that is wrong (CaseJson.Diagnose.cs).
+/// Reads the case JSON of docs/case-format.md, reporting each problem with its field. A plain case is read by a
+/// hand-written walk (CaseJson.Fast.cs), anything else by the source-generated contract (<see cref="CaseRequest"/>),
+/// into the same request; input that the contract refuses is walked again to name every field that is wrong
+/// (CaseJson.Diagnose.cs).
 /// </summary>
 public static partial class CaseJson
 {
@@ -36,7 +37,7 @@ public static partial class CaseJson
         CaseRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.CaseRequest);
+            request = TryReadFast(utf8Json) ?? JsonSerializer.Deserialize(utf8Json, ContractJsonContext.Default.CaseRequest);
         }
         catch (JsonException ex)
         {

@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Calfwise.Core.Contracts;
+
+namespace Calfwise.Core.Cases;
+
+/// <summary>
+/// A faster reader for the plain case every client sends: a hand-written walk over the bytes that fills the same
+/// <see cref="CaseRequest"/> the source-generated contract would. It takes only what it can read exactly as the
+/// serializer does (the known members once each, in any order, with the token types the contract declares); at the
+/// first thing it is not sure of (an unknown or repeated member, an escaped name, a number the contract's type cannot
+/// hold, a date in another form, a comment, bad JSON) it gives up, and the serializer reads the body from the start,
+/// with every precise error it reports. <c>CaseJsonFastTests</c> holds the two readers to the same requests.
+/// </summary>
+public static partial class CaseJson
+{
+    /// <summary>Reads <paramref name="utf8Json"/> as a case request, or returns null when the serializer must read it.</summary>
+    internal static CaseRequest? TryReadFast(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 8 });
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && ReadCase(ref reader) is { } request
+                && !reader.Read() // nothing after the case (the reader throws on anything but whitespace)
+                ? request
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // text that is not valid Unicode: the serializer names it
+        }
+    }
+
+    private static CaseRequest? ReadCase(ref Utf8JsonReader reader)
+    {
+        var request = new CaseRequest();
+        var seen = 0;
+        int member;
+        while ((member = NextMember(ref reader, CaseMembers, ref seen)) >= 0)
+        {
+            bool ok;
+            switch (member)
+            {
+                case 0: ok = Decimal(ref reader, out var age); request.Age = age; break;
+                case 1: ok = Date(ref reader, out var born); request.BirthDate = born; break;
+                case 2: ok = Text(ref reader, out var sex); request.Sex = sex; break;
+                case 3: ok = Flag(ref reader, out var pregnant); request.Pregnant = pregnant; break;
+                case 4: ok = Whole(ref reader, out var trimester); request.Trimester = trimester; break;
+                case 5: ok = Findings(ref reader, out var findings); request.Findings = findings; break;
+                case 6: ok = Texts(ref reader, out var medications); request.Medications = medications; break;
+                case 7: ok = Labs(ref reader, out var labs); request.Labs = labs; break;
+                case 8: ok = Instruments(ref reader, out var instruments); request.Instruments = instruments; break;
+                default: ok = Texts(ref reader, out var unavailable); request.LabsUnavailable = unavailable; break;
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return member == EndOfObject ? request : null;
+    }
+
+    private const int EndOfObject = -1;
+
+    private const int GiveUp = -2;
+
+    private static readonly byte[][] CaseMembers = [.. new[] { "age", "birthDate", "sex", "pregnant", "trimester", "findings", "medications", "labs", "instruments", "labsUnavailable" }.Select(Encoding.UTF8.GetBytes)];
+
+    private static readonly byte[][] InstrumentMembers = [Encoding.UTF8.GetBytes("irls")];
+
+    private static readonly byte[][] LabMembers = [.. new[] { "analyte", "value", "unit", "date" }.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>
+    /// The index in <paramref name="names"/> of the next member, read up to its value; <see cref="EndOfObject"/> at the
+    /// end of the object, <see cref="GiveUp"/> for a member the serializer must judge (unknown, escaped or repeated).
+    /// </summary>
+    private static int NextMember(ref Utf8JsonReader reader, byte[][] names, ref int seen)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return reader.TokenType == JsonTokenType.EndObject ? EndOfObject : GiveUp;
+        }
+
+        var member = GiveUp;
+        for (var i = 0; i < names.Length && !reader.ValueIsEscaped; i++)
+        {
+            if (reader.ValueTextEquals(names[i]))
+            {
+                member = i;
+                break;
+            }
+        }
+
+        if (member < 0 || (seen & (1 << member)) != 0 || !reader.Read())
+        {
+            return GiveUp;
+        }
+
+        seen |= 1 << member;
+        return member;
+    }
+
+    private static bool Decimal(ref Utf8JsonReader reader, out decimal? value) =>
+        Number(ref reader, static (ref Utf8JsonReader r, out decimal number) => r.TryGetDecimal(out number), out value);
+
+    private static bool Whole(ref Utf8JsonReader reader, out int? value) =>
+        Number(ref reader, static (ref Utf8JsonReader r, out int number) => r.TryGetInt32(out number), out value);
+
+    /// <summary>A JSON number the contract's type holds exactly as the serializer reads it (no strings: strict number handling), or null.</summary>
+    private static bool Number<T>(ref Utf8JsonReader reader, TryGetNumber<T> tryGet, out T? value)
+        where T : struct
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number || !tryGet(ref reader, out var number))
+        {
+            return false;
+        }
+
+        value = number;
+        return true;
+    }
+
+    private delegate bool TryGetNumber<T>(ref Utf8JsonReader reader, out T number);
+
+    private static bool Flag(ref Utf8JsonReader reader, out bool? value)
+    {
+        value = reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => null,
+        };
+        return value is not null || reader.TokenType == JsonTokenType.Null;
+    }
+
+    private static bool Text(ref Utf8JsonReader reader, out string? value)
+    {
+        value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return value is not null || reader.TokenType == JsonTokenType.Null;
+    }
+
+    /// <summary>A date exactly as yyyy-MM-dd, unescaped; anything else is left to the serializer's own date reading.</summary>
+    private static bool Date(ref Utf8JsonReader reader, out DateOnly? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length != 10)
+        {
+            return false;
+        }
+
+        Span<char> text = stackalloc char[10];
+        for (var i = 0; i < 10; i++)
+        {
+            var b = reader.ValueSpan[i];
+            if (i is 4 or 7 ? b != '-' : b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            text[i] = (char)b;
+        }
+
+        var ok = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        value = ok ? date : null;
+        return ok;
+    }
+
+    private static bool Findings(ref Utf8JsonReader reader, out Dictionary<string, bool?>? findings)
+    {
+        findings = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        findings = new Dictionary<string, bool?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = reader.GetString()!;
+            if (!reader.Read() || !Flag(ref reader, out var answer) || !findings.TryAdd(id, answer))
+            {
+                return false; // a repeated finding: the serializer decides
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static bool Texts(ref Utf8JsonReader reader, out List<string?>? texts) => Array(ref reader, Text, out texts);
+
+    private static bool Labs(ref Utf8JsonReader reader, out List<CaseLabRequest?>? labs) =>
+        Array(ref reader, static (ref Utf8JsonReader r, out CaseLabRequest? lab) =>
+        {
+            lab = r.TokenType == JsonTokenType.StartObject ? Lab(ref r) : null;
+            return lab is not null || r.TokenType == JsonTokenType.Null;
+        }, out labs);
+
+    /// <summary>A JSON array of items, or null; false at the first item <paramref name="item"/> cannot read.</summary>
+    private static bool Array<T>(ref Utf8JsonReader reader, ReadItem<T> item, out List<T>? items)
+    {
+        items = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        items = [];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (!item(ref reader, out var value))
+            {
+                return false;
+            }
+
+            items.Add(value);
+        }
+
+        return true;
+    }
+
+    private delegate bool ReadItem<T>(ref Utf8JsonReader reader, out T value);
+
+    private static bool Score(ref Utf8JsonReader reader, out int score)
+    {
+        score = 0;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out score);
+    }
+
+    private static CaseLabRequest? Lab(ref Utf8JsonReader reader)
+    {
+        var lab = new CaseLabRequest();
+        var seen = 0;
+        int member;
+        while ((member = NextMember(ref reader, LabMembers, ref seen)) >= 0)
+        {
+            bool ok;
+            switch (member)
+            {
+                case 0: ok = Text(ref reader, out var analyte); lab.Analyte = analyte; break;
+                case 1: ok = Decimal(ref reader, out var value); lab.Value = value; break;
+                case 2: ok = Text(ref reader, out var unit); lab.Unit = unit; break;
+                default: ok = Date(ref reader, out var date); lab.Date = date; break;
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return member == EndOfObject ? lab : null;
+    }
+
+    private static bool Instruments(ref Utf8JsonReader reader, out CaseInstrumentsRequest? instruments)
+    {
+        instruments = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        instruments = new CaseInstrumentsRequest();
+        var seen = 0;
+        int member;
+        while ((member = NextMember(ref reader, InstrumentMembers, ref seen)) >= 0)
+        {
+            if (!Array<int>(ref reader, Score, out var irls))
+            {
+                return false;
+            }
+
+            instruments.Irls = irls;
+        }
+
+        return member == EndOfObject;
+    }
+}
