@@ -12,7 +12,10 @@
 #               is the coordinator's (silos already started), the memory the sum of the silos' and the coordinator's;
 #               SKIP_CLUSTER=1 leaves it out
 # Needs the Release builds: dotnet build -c Release src/Calfwise.Cli src/Calfwise.Silo bench/Calfwise.Bench.DuckDb
-# bench/Calfwise.Bench.RawRead. Page caches cannot be dropped without root: one cat of every file first warms the
+# bench/Calfwise.Bench.RawRead. The embedded run uses the Native AOT build, the form the tool installs as on Linux
+# x64 and the fastest (docs/benchmarks.md), when it has been published with
+#   dotnet publish src/Calfwise.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/calfwise-aot
+# else (or with EMBEDDED=dll) the framework-dependent build; embedded.form in the results says which ran. Page caches cannot be dropped without root: one cat of every file first warms the
 # cache, then each is measured once. Run from the repository root.
 set -euo pipefail
 
@@ -26,6 +29,8 @@ cli=src/Calfwise.Cli/bin/Release/net10.0/calfwise.dll
 silo=src/Calfwise.Silo/bin/Release/net10.0/calfwise-silo.dll
 duckdb=bench/Calfwise.Bench.DuckDb/bin/Release/net10.0/linux-x64/Calfwise.Bench.DuckDb.dll
 rawread=bench/Calfwise.Bench.RawRead/bin/Release/net10.0/Calfwise.Bench.RawRead.dll
+aot=artifacts/calfwise-aot/calfwise
+if [[ -x $aot && ${EMBEDDED:-aot} == aot ]]; then embedded=("$aot"); else embedded=(dotnet "$cli"); fi
 for built in "$cli" "$silo" "$duckdb" "$rawread"; do
   [[ -f $built ]] || { echo "not built: $built" >&2; exit 2; }
 done
@@ -75,7 +80,8 @@ phases() {
 }
 
 rm -rf "$results/embedded"
-/usr/bin/time -v -o "$results/embedded.time" dotnet "$cli" screen "$export_dir" --output "$results/embedded" --as-of "$as_of" > "$results/embedded.out" 2>&1 &
+echo "${embedded[*]}" > "$results/embedded.form"
+/usr/bin/time -v -o "$results/embedded.time" "${embedded[@]}" screen "$export_dir" --output "$results/embedded" --as-of "$as_of" > "$results/embedded.out" 2>&1 &
 embedded_pid=$!
 phases "$results/embedded" "$embedded_pid" > "$results/embedded-phases.tsv"
 wait "$embedded_pid"

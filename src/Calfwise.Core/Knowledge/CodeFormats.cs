@@ -86,11 +86,22 @@ public static partial class CodeFormats
     /// Whether a code recorded elsewhere falls under a bound code: the same code, or for the hierarchical ICD-10 and
     /// ATC codes one below it (E11.9 under E11, C03CA01 under C03C). ICD-10 dots are ignored, as some systems drop them.
     /// </summary>
-    public static bool Covers(CodeSystem system, string bound, string recorded) => system switch
+    public static bool Covers(CodeSystem system, string bound, string recorded) => IsHierarchical(system)
+        ? AsRecorded(system, recorded).StartsWith(AsBound(system, bound), StringComparison.Ordinal)
+        : string.Equals(AsBound(system, bound), AsRecorded(system, recorded), StringComparison.Ordinal);
+
+    /// <summary>Whether a bound code also covers the codes below it (ICD-10, ICD-10-CM, ATC), not only itself.</summary>
+    public static bool IsHierarchical(CodeSystem system) => system is CodeSystem.Icd10 or CodeSystem.Icd10Cm or CodeSystem.Atc;
+
+    /// <summary>A bound code in the form <see cref="Covers"/> compares (ICD-10 without dots, upper case).</summary>
+    public static string AsBound(CodeSystem system, string bound) => system is CodeSystem.Icd10 or CodeSystem.Icd10Cm ? Undotted(bound) : bound;
+
+    /// <summary>A recorded code in the form <see cref="Covers"/> compares (trimmed; ICD-10 and ATC upper case, ICD-10 without dots).</summary>
+    public static string AsRecorded(CodeSystem system, string recorded) => system switch
     {
-        CodeSystem.Icd10 or CodeSystem.Icd10Cm => Undotted(recorded).StartsWith(Undotted(bound), StringComparison.Ordinal),
-        CodeSystem.Atc => recorded.Trim().ToUpperInvariant().StartsWith(bound, StringComparison.Ordinal),
-        _ => string.Equals(bound, recorded.Trim(), StringComparison.Ordinal),
+        CodeSystem.Icd10 or CodeSystem.Icd10Cm => Undotted(recorded),
+        CodeSystem.Atc => recorded.Trim().ToUpperInvariant(),
+        _ => recorded.Trim(),
     };
 
     private static string Undotted(string code) => code.Trim().Replace(".", "", StringComparison.Ordinal).ToUpperInvariant();

@@ -46,11 +46,14 @@ public static class CodeSystems
         [CodeSystem.RxNorm] = "http://www.nlm.nih.gov/research/umls/rxnorm",
     };
 
+    private static readonly Dictionary<string, CodeSystem>.AlternateLookup<ReadOnlySpan<char>> ByUri =
+        Uris.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string Uri(this CodeSystem system) => Uris[system];
 
     /// <summary>The code system of a FHIR <c>Coding.system</c>; null for one codes.yaml does not use.</summary>
     public static CodeSystem? FromUri(string? uri) =>
-        Uris.Where(kv => string.Equals(kv.Value, uri?.TrimEnd('/'), StringComparison.Ordinal)).Select(kv => (CodeSystem?)kv.Key).FirstOrDefault();
+        uri is not null && ByUri.TryGetValue(uri.AsSpan().TrimEnd('/'), out var system) ? system : null;
 }
 
 /// <summary>
@@ -62,14 +65,14 @@ public sealed class Codes
 {
     private readonly KnowledgeBase _knowledge;
     private readonly ILookup<(CodeTarget, string, CodeSystem), string> _byItem;
-    private readonly ILookup<CodeSystem, CodeBinding> _bySystem;
+    private readonly CodeIndex _index;
 
     internal Codes(IReadOnlyList<CodeBinding> bindings, KnowledgeBase knowledge)
     {
         _knowledge = knowledge;
         Bindings = bindings;
         _byItem = bindings.ToLookup(b => (b.Target, b.TargetId, b.System), b => b.Code);
-        _bySystem = bindings.ToLookup(b => b.System);
+        _index = new CodeIndex(bindings);
     }
 
     /// <summary>Every binding in file order.</summary>
@@ -82,12 +85,10 @@ public sealed class Codes
     public IReadOnlyList<string> LoincOf(string analyteId) => Of(CodeTarget.Analyte, analyteId, CodeSystem.Loinc);
 
     /// <summary>The bindings a recorded code falls under.</summary>
-    public IReadOnlyList<CodeBinding> Find(CodeSystem system, string code) =>
-        _bySystem[system].Where(b => CodeFormats.Covers(system, b.Code, code)).ToList();
+    public IReadOnlyList<CodeBinding> Find(CodeSystem system, string code) => _index.Find(system, code);
 
     /// <summary>The ids of the items of one kind a recorded code means, each once, in file order.</summary>
-    public IReadOnlyList<string> Find(CodeTarget target, CodeSystem system, string code) =>
-        Find(system, code).Where(b => b.Target == target).Select(b => b.TargetId).Distinct(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Find(CodeTarget target, CodeSystem system, string code) => _index.Find(target, system, code);
 
     /// <summary>The analyte a lab result coded in LOINC measures; null for a code not bound (each LOINC code names at most one analyte).</summary>
     public Analyte? AnalyteByLoinc(string code) =>

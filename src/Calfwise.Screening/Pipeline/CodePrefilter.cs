@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Calfwise.Core.Knowledge;
@@ -16,8 +17,17 @@ public sealed class CodePrefilter
 {
     private readonly SearchValues<string> _codes;
 
-    private CodePrefilter(IEnumerable<string> codes) =>
+    /// <summary>The codes as <see cref="LoincKey"/>s when every one has the LOINC shape (the analytes'), else null.</summary>
+    private readonly HashSet<long>? _loinc;
+
+    private CodePrefilter(IReadOnlyCollection<string> codes)
+    {
         _codes = SearchValues.Create(codes.Select(c => $"\"{c}\"").Distinct().ToArray(), StringComparison.Ordinal);
+        if (codes.All(IsLoincShaped))
+        {
+            _loinc = codes.Select(c => LoincKey(c.Length - 2, long.Parse(c.AsSpan(0, c.Length - 2), CultureInfo.InvariantCulture), c[^1] - '0')).ToHashSet();
+        }
+    }
 
     /// <summary>The filter for a file of <paramref name="resourceType"/>; null for types whose every line is read.</summary>
     public static CodePrefilter? For(string resourceType, KnowledgeBase knowledge)
@@ -28,7 +38,7 @@ public sealed class CodePrefilter
             "Procedure" => CodeTarget.Procedure,
             _ => (CodeTarget?)null,
         };
-        return target is { } kind ? new CodePrefilter(knowledge.Codes.Bindings.Where(b => b.Target == kind).Select(b => b.Code)) : null;
+        return target is { } kind ? new CodePrefilter(knowledge.Codes.Bindings.Where(b => b.Target == kind).Select(b => b.Code).ToList()) : null;
     }
 
     /// <summary>Whether the line may hold a bound LOINC code (and so must be parsed).</summary>
@@ -40,6 +50,16 @@ public sealed class CodePrefilter
             return true;
         }
 
+        return _loinc is null ? MayMatchWidened(line) : MayMatchLoinc(line);
+    }
+
+    /// <summary>
+    /// Whether the line holds one of the quoted codes, searched in UTF-16 (the line widened first). The UTF-8 bytes
+    /// of ASCII characters are the characters, and never part of another character's bytes, so a quoted code is in
+    /// the line's bytes exactly when it is in its characters.
+    /// </summary>
+    internal bool MayMatchWidened(ReadOnlySpan<byte> line)
+    {
         if (_chars.Length < line.Length)
         {
             _chars = new char[Math.Max(line.Length, _chars.Length * 2)];
@@ -48,6 +68,48 @@ public sealed class CodePrefilter
         var count = Encoding.UTF8.GetChars(line, _chars);
         return _chars.AsSpan(0, count).IndexOfAny(_codes) >= 0;
     }
+
+    /// <summary>
+    /// The same search for LOINC-shaped codes (1 to 7 digits, a hyphen, a check digit), on the bytes: every hyphen
+    /// followed by a digit and a quote may end one; the digits before it, back to a quote, make the code looked up.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool MayMatchLoinc(ReadOnlySpan<byte> line)
+    {
+        var from = 0;
+        while (from < line.Length && line[from..].IndexOf((byte)'-') is var found and >= 0)
+        {
+            var hyphen = from + found;
+            from = hyphen + 1;
+            if (hyphen + 2 >= line.Length || !char.IsAsciiDigit((char)line[hyphen + 1]) || line[hyphen + 2] != '"')
+            {
+                continue;
+            }
+
+            long value = 0, scale = 1;
+            var digits = 0;
+            var at = hyphen - 1;
+            for (; at >= 0 && digits <= MaxLoincDigits && char.IsAsciiDigit((char)line[at]); at--, digits++, scale *= 10)
+            {
+                value += (line[at] - '0') * scale;
+            }
+
+            if (digits is > 0 and <= MaxLoincDigits && at >= 0 && line[at] == '"' && _loinc!.Contains(LoincKey(digits, value, line[hyphen + 1] - '0')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int MaxLoincDigits = 7;
+
+    private static bool IsLoincShaped(string code) =>
+        code.Length is >= 3 and <= MaxLoincDigits + 2 && code[^2] == '-' && char.IsAsciiDigit(code[^1]) && code[..^2].All(char.IsAsciiDigit);
+
+    /// <summary>A LOINC code as a number: how many digits before the hyphen (leading zeros count), their value, the check digit.</summary>
+    private static long LoincKey(int digits, long value, int check) => ((digits * 100_000_000L) + value) * 10 + check;
 
     /// <summary>The line as UTF-16, reused from line to line (a filter serves one work item, on one thread).</summary>
     private char[] _chars = new char[4096];

@@ -31,9 +31,9 @@ public sealed partial class FactMapper
         var classes = new List<string>();
         foreach (var coding in view.Rows)
         {
-            if (SystemOf(view.Text(coding, "code_system")) is { } system and (CodeSystem.Atc or CodeSystem.RxNorm) && view.Text(coding, "code") is { } code)
+            if (CodeSystems.FromUri(view.Text(coding, "code_system")) is { } system and (CodeSystem.Atc or CodeSystem.RxNorm) && view.Text(coding, "code") is { } code)
             {
-                classes.AddRange(Find(CodeTarget.MedicationClass, system, code));
+                classes.AddRange(knowledge.Codes.Find(CodeTarget.MedicationClass, system, code));
             }
         }
 

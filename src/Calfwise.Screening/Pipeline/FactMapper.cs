@@ -61,7 +61,7 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
         Analyte? analyte = null;
         foreach (var coding in view.Rows)
         {
-            if (view.Text(coding, "loinc_code") is { } code && AnalyteByLoinc(code) is { } found)
+            if (view.Text(coding, "loinc_code") is { } code && knowledge.Codes.AnalyteByLoinc(code) is { } found)
             {
                 analyte = found;
                 break;
@@ -110,11 +110,11 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
         var pregnant = false;
         foreach (var coding in view.Rows)
         {
-            if (SystemOf(view.Text(coding, "code_system")) is { } system && view.Text(coding, "code") is { } code)
+            if (CodeSystems.FromUri(view.Text(coding, "code_system")) is { } system && view.Text(coding, "code") is { } code)
             {
-                conditions.AddRange(Find(CodeTarget.Condition, system, code));
-                findings.AddRange(Find(CodeTarget.Finding, system, code));
-                pregnant |= Find(CodeTarget.Person, system, code).Contains("pregnant");
+                conditions.AddRange(knowledge.Codes.Find(CodeTarget.Condition, system, code));
+                findings.AddRange(knowledge.Codes.Find(CodeTarget.Finding, system, code));
+                pregnant |= knowledge.Codes.Find(CodeTarget.Person, system, code).Contains("pregnant");
             }
         }
 
@@ -143,8 +143,8 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
             return Mapped.Skip(SkipReason.NoPatient);
         }
 
-        var kinds = view.Rows.SelectMany(c => SystemOf(view.Text(c, "code_system")) is { } system && view.Text(c, "code") is { } code
-            ? Find(CodeTarget.Procedure, system, code) : []).Distinct().ToList();
+        var kinds = view.Rows.SelectMany(c => CodeSystems.FromUri(view.Text(c, "code_system")) is { } system && view.Text(c, "code") is { } code
+            ? knowledge.Codes.Find(CodeTarget.Procedure, system, code) : []).Distinct().ToList();
         if (kinds.Count == 0)
         {
             return Mapped.Skip(SkipReason.NotBound);
