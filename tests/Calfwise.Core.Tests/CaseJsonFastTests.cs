@@ -74,6 +74,16 @@ public sealed class CaseJsonFastTests
         """{"age": 42, "sex": "male", "instruments": {"irls": [1.5]}}""",
         """{"age": 42, "sex": "male", "instruments": {"irls": [1], "irls": [2]}}""",
         """{"age": 42, "sex": "male", "instruments": {"other": [1]}}""",
+        """{"age": 42, "sex": "male", "instruments": {"irls": [null]}}""",
+        """{"age": 42, "sex": "male", "instruments": {"irls": {}}}""",
+        """{"age": 42, "sex": "male", "labs": [{"analyte": 1}]}""",
+        """{"age": 42, "sex": "male", "labs": [{"analyte": "ferritin", "date": "2026-11-01", "date": "2026-11-02"}]}""",
+        """{"age": 42, "sex": "male", "findings": {"$id": true, "$type": false}}""",
+        """{"age": 42, "sex": "male", "findings": {"\ud800": true}}""",
+        """{"age": 42, "sex": "male", "medications": ["\udc00x"]}""",
+        """{"age": 79228162514264337593543950335, "sex": "male"}""",
+        """{"age": 79228162514264337593543950336, "sex": "male"}""",
+        """{"age": 42, "sex": "female", "trimester": -0}""",
         """{"age": 42, "sex": "male",}""",
         """{"age": 42, /* a comment */ "sex": "male"}""",
         """{"age": 42, "sex": "male"} {}""",
@@ -98,6 +108,10 @@ public sealed class CaseJsonFastTests
     [Theory]
     [MemberData(nameof(Edges))]
     public void At_the_edges_the_fast_reader_agrees_or_gives_up(string body) => AssertReadAlike(Encoding.UTF8.GetBytes(body), mustBeFast: false);
+
+    [Fact]
+    public void A_byte_order_mark_is_left_to_the_contract() =>
+        AssertReadAlike([0xEF, 0xBB, 0xBF, .. "{\"age\": 42, \"sex\": \"male\"}"u8], mustBeFast: false);
 
     [Fact]
     public void Bytes_that_are_not_utf8_are_left_to_the_contract() =>

@@ -113,6 +113,7 @@ public sealed class CaseValidatorTests
         Assert.NotNull(other);
         var validated = CaseValidator.Validate(CaseBuilder.Woman(40), other, Today).Valid();
         Assert.Throws<ArgumentException>(() => new AssessmentEngine(Knowledge).Assess(validated));
+        Assert.Throws<ArgumentException>(() => new Differential(Knowledge).Rank(validated, [])); // its medicine classes are the other knowledge's objects
         Assert.Same(other, validated.Knowledge);
     }
 

@@ -213,8 +213,8 @@ public static partial class CaseJson
     private static bool Labs(ref Utf8JsonReader reader, out List<CaseLabRequest?>? labs) =>
         Array(ref reader, static (ref Utf8JsonReader r, out CaseLabRequest? lab) =>
         {
-            lab = r.TokenType == JsonTokenType.StartObject ? Lab(ref r) : null;
-            return lab is not null || r.TokenType == JsonTokenType.Null;
+            lab = null;
+            return r.TokenType == JsonTokenType.Null || (r.TokenType == JsonTokenType.StartObject && (lab = Lab(ref r)) is not null);
         }, out labs);
 
     /// <summary>A JSON array of items, or null; false at the first item <paramref name="item"/> cannot read.</summary>

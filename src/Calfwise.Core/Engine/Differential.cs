@@ -14,6 +14,7 @@ namespace Calfwise.Core.Engine;
 /// </remarks>
 public sealed class Differential
 {
+    private readonly KnowledgeBase _knowledge;
     private readonly ConditionPlan[] _plans;
 
     // Each finding any condition weighs gets a slot, so ranking reads a case's answers once (a few dozen lookups)
@@ -25,6 +26,7 @@ public sealed class Differential
 
     public Differential(KnowledgeBase knowledge)
     {
+        _knowledge = knowledge;
         _slots = knowledge.Conditions.SelectMany(c => c.Findings).Select(f => f.FindingId).Distinct(StringComparer.Ordinal)
             .Select((id, slot) => (id, slot)).ToFrozenDictionary(p => p.id, p => p.slot, StringComparer.Ordinal);
         _analyteSlots = knowledge.Conditions.SelectMany(c => c.Labs).Select(band => band.AnalyteId).Distinct(StringComparer.Ordinal)
@@ -44,8 +46,14 @@ public sealed class Differential
                 .ToArray())).ToArray();
     }
 
+    /// <exception cref="ArgumentException">The case was validated against another knowledge base (its medicine classes are another knowledge's objects).</exception>
     public IReadOnlyList<ConditionResult> Rank(ValidatedCase input, IReadOnlyList<LabResult> labs)
     {
+        if (!ReferenceEquals(input.Knowledge, _knowledge))
+        {
+            throw new ArgumentException("The case was validated against another knowledge base than this differential's.", nameof(input));
+        }
+
         var inflammation = input.Inflammation;
         var medications = input.MedicationClasses;
         var results = new List<ConditionResult>(_plans.Length);
