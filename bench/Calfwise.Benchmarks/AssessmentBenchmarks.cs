@@ -64,7 +64,7 @@ public class AssessmentBenchmarks : IDisposable
     {
         _output.ResetWrittenCount();
         _writer.Reset(_output);
-        JsonSerializer.Serialize(_writer, Responses.From(_restlessLegsAssessment, _knowledge.Version), ContractJson.Compact.AssessmentResponse);
+        CompactAnswer.Write(_writer, _restlessLegsAssessment, _knowledge.Version); // as the API writes it
         _writer.Flush();
         return _output.WrittenCount;
     }
@@ -77,7 +77,7 @@ public class AssessmentBenchmarks : IDisposable
         var outcome = read.IsValid ? _engine.Assess(read.Validated) : throw new InvalidOperationException(string.Join("; ", read.Errors));
         _output.ResetWrittenCount();
         _writer.Reset(_output);
-        JsonSerializer.Serialize(_writer, Responses.From(outcome, _knowledge.Version), ContractJson.Compact.AssessmentResponse);
+        CompactAnswer.Write(_writer, outcome, _knowledge.Version);
         _writer.Flush();
         return _output.WrittenCount;
     }
