@@ -22,25 +22,9 @@ audience="http://127.0.0.1:$PORT/cds-services/calfwise-patient-view"
 
 # The key pair first: the app reads the EHR's public key at start.
 python3 bench/load/cds_tokens.py "$work" "$audience" check.txt=1
-dotnet build -c Release src/Calfwise.Web -v quiet -nologo >/dev/null
-dotnet src/Calfwise.Web/bin/Release/net10.0/Calfwise.Web.dll \
-  --urls "http://127.0.0.1:$PORT" --environment Production \
-  --Storage:SqlitePath="$work/load.db" --RateLimits:ApiPermitsPerMinute=100000000 \
-  --Cds:Issuers:0:Issuer=https://ehr.load.example --Cds:Issuers:0:JwksPath="$work/jwks.json" \
-  --Logging:LogLevel:Default=Warning >"$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
-  sleep 0.5
-done
-
-cat >"$work/assessments.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open("examples/rls-low-ferritin.json", "r")
-wrk.body = f:read("*a")
-f:close()
-LUA
+. bench/load/app.sh
+start_app "$PORT" "$work" --Cds:Issuers:0:Issuer=https://ehr.load.example --Cds:Issuers:0:JwksPath="$work/jwks.json"
+post_lua "$work/assessments.lua"
 
 # Thread n of THREADS sends tokens n+1, n+1+THREADS, ...: no two requests share a jti.
 cat >"$work/cds.lua" <<LUA

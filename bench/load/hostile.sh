@@ -11,21 +11,9 @@ work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-dotnet build -c Release src/Calfwise.Web -v quiet -nologo >/dev/null
-dotnet src/Calfwise.Web/bin/Release/net10.0/Calfwise.Web.dll \
-  --urls "http://127.0.0.1:$PORT" --environment Production \
-  --Storage:SqlitePath="$work/load.db" --RateLimits:ApiPermitsPerMinute=100000000 \
-  --Logging:LogLevel:Default=Warning >"$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
-
-cat >"$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open("examples/rls-low-ferritin.json", "r")
-wrk.body = f:read("*a")
-f:close()
-LUA
+. bench/load/app.sh
+start_app "$PORT" "$work"
+post_lua "$work/post.lua"
 
 # Hostile bodies: a 1 MB unknown finding id, and a 30 MB body.
 python3 - "$work" <<'PY'
