@@ -35,36 +35,45 @@ public static partial class CaseJson
         }
     }
 
-    private static CaseRequest? ReadCase(ref Utf8JsonReader reader)
-    {
-        var request = new CaseRequest();
-        var seen = 0;
-        int member;
-        while ((member = NextMember(ref reader, CaseMembers, ref seen)) >= 0)
+    private static CaseRequest? ReadCase(ref Utf8JsonReader reader) =>
+        ReadObject(ref reader, CaseMembers, new CaseRequest(), static (ref Utf8JsonReader r, CaseRequest request, int member) =>
         {
             bool ok;
             switch (member)
             {
-                case 0: ok = Decimal(ref reader, out var age); request.Age = age; break;
-                case 1: ok = Date(ref reader, out var born); request.BirthDate = born; break;
-                case 2: ok = Text(ref reader, out var sex); request.Sex = sex; break;
-                case 3: ok = Flag(ref reader, out var pregnant); request.Pregnant = pregnant; break;
-                case 4: ok = Whole(ref reader, out var trimester); request.Trimester = trimester; break;
-                case 5: ok = Findings(ref reader, out var findings); request.Findings = findings; break;
-                case 6: ok = Texts(ref reader, out var medications); request.Medications = medications; break;
-                case 7: ok = Labs(ref reader, out var labs); request.Labs = labs; break;
-                case 8: ok = Instruments(ref reader, out var instruments); request.Instruments = instruments; break;
-                default: ok = Texts(ref reader, out var unavailable); request.LabsUnavailable = unavailable; break;
+                case 0: ok = Decimal(ref r, out var age); request.Age = age; break;
+                case 1: ok = Date(ref r, out var born); request.BirthDate = born; break;
+                case 2: ok = Text(ref r, out var sex); request.Sex = sex; break;
+                case 3: ok = Flag(ref r, out var pregnant); request.Pregnant = pregnant; break;
+                case 4: ok = Whole(ref r, out var trimester); request.Trimester = trimester; break;
+                case 5: ok = Findings(ref r, out var findings); request.Findings = findings; break;
+                case 6: ok = Texts(ref r, out var medications); request.Medications = medications; break;
+                case 7: ok = Labs(ref r, out var labs); request.Labs = labs; break;
+                case 8: ok = Instruments(ref r, out var instruments); request.Instruments = instruments; break;
+                default: ok = Texts(ref r, out var unavailable); request.LabsUnavailable = unavailable; break;
             }
 
-            if (!ok)
+            return ok;
+        });
+
+    /// <summary>The members of the object the reader is in, each read into <paramref name="target"/> by <paramref name="read"/>; null to give up.</summary>
+    private static T? ReadObject<T>(ref Utf8JsonReader reader, byte[][] names, T target, ReadMember<T> read)
+        where T : class
+    {
+        var seen = 0;
+        int member;
+        while ((member = NextMember(ref reader, names, ref seen)) >= 0)
+        {
+            if (!read(ref reader, target, member))
             {
                 return null;
             }
         }
 
-        return member == EndOfObject ? request : null;
+        return member == EndOfObject ? target : null;
     }
+
+    private delegate bool ReadMember<in T>(ref Utf8JsonReader reader, T target, int member);
 
     private const int EndOfObject = -1;
 
@@ -171,30 +180,20 @@ public static partial class CaseJson
 
     private delegate bool ReadItem<T>(ref Utf8JsonReader reader, out T value);
 
-    private static CaseLabRequest? Lab(ref Utf8JsonReader reader)
-    {
-        var lab = new CaseLabRequest();
-        var seen = 0;
-        int member;
-        while ((member = NextMember(ref reader, LabMembers, ref seen)) >= 0)
+    private static CaseLabRequest? Lab(ref Utf8JsonReader reader) =>
+        ReadObject(ref reader, LabMembers, new CaseLabRequest(), static (ref Utf8JsonReader r, CaseLabRequest lab, int member) =>
         {
             bool ok;
             switch (member)
             {
-                case 0: ok = Text(ref reader, out var analyte); lab.Analyte = analyte; break;
-                case 1: ok = Decimal(ref reader, out var value); lab.Value = value; break;
-                case 2: ok = Text(ref reader, out var unit); lab.Unit = unit; break;
-                default: ok = Date(ref reader, out var date); lab.Date = date; break;
+                case 0: ok = Text(ref r, out var analyte); lab.Analyte = analyte; break;
+                case 1: ok = Decimal(ref r, out var value); lab.Value = value; break;
+                case 2: ok = Text(ref r, out var unit); lab.Unit = unit; break;
+                default: ok = Date(ref r, out var date); lab.Date = date; break;
             }
 
-            if (!ok)
-            {
-                return null;
-            }
-        }
-
-        return member == EndOfObject ? lab : null;
-    }
+            return ok;
+        });
 
     private static bool Instruments(ref Utf8JsonReader reader, out CaseInstrumentsRequest? instruments)
     {
@@ -209,19 +208,12 @@ public static partial class CaseJson
             return false;
         }
 
-        instruments = new CaseInstrumentsRequest();
-        var seen = 0;
-        int member;
-        while ((member = NextMember(ref reader, InstrumentMembers, ref seen)) >= 0)
+        instruments = ReadObject(ref reader, InstrumentMembers, new CaseInstrumentsRequest(), static (ref Utf8JsonReader r, CaseInstrumentsRequest read, int _) =>
         {
-            if (!Array<int>(ref reader, Score, out var irls))
-            {
-                return false;
-            }
-
-            instruments.Irls = irls;
-        }
-
-        return member == EndOfObject;
+            var ok = Array<int>(ref r, Score, out var irls);
+            read.Irls = irls;
+            return ok;
+        });
+        return instruments is not null;
     }
 }

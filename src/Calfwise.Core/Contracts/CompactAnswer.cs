@@ -39,7 +39,7 @@ public static class CompactAnswer
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(assessment);
         var contracts = ContractJson.Compact;
-        if (!PreEncoded<EvidenceResponse>.Fits(writer))
+        if (!ContractJson.IsCompact(writer))
         {
             JsonSerializer.Serialize(writer, Responses.From(assessment, knowledgeVersion), contracts.AssessmentResponse); // the encoded parts are compact
             return;

@@ -11,7 +11,7 @@ namespace Calfwise.Core.Contracts;
 /// same in every answer, only the probability (rounded to 4 places) and which evidence applies change. The condition is
 /// put together in a pooled buffer (encoded prefix, the probability's digits, encoded middle, the shared evidence's
 /// bytes) and written as one raw value, byte for byte what the serializer writes for <see cref="Responses.Condition"/>
-/// (CompactAnswerTests). The writer must be a compact one (<see cref="PreEncoded{T}.Fits"/>).
+/// (CompactAnswerTests). The writer must be a compact one (<see cref="ContractJson.IsCompact"/>).
 /// </summary>
 internal sealed class ConditionParts
 {

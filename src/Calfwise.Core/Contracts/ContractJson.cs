@@ -41,6 +41,10 @@ public static class ContractJson
     /// <summary>The writer settings for compact output (the API).</summary>
     public static JsonWriterOptions CompactWriter { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
+    /// <summary>Whether <paramref name="writer"/> writes what <see cref="CompactWriter"/> writes: not indented, with its encoder (so pre-encoded compact parts may be copied in).</summary>
+    internal static bool IsCompact(Utf8JsonWriter writer) =>
+        !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, CompactWriter.Encoder);
+
     private static readonly JsonWriterOptions IndentedWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true, SkipValidation = true };
 
     /// <summary>The contracts' metadata with the strict reading settings; write with <see cref="CompactWriter"/>.</summary>

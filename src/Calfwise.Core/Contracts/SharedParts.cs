@@ -31,7 +31,7 @@ internal sealed class SharedParts<TSource, [DynamicallyAccessedMembers(Dynamical
     /// <summary>The one contract object of <paramref name="source"/>, encoded.</summary>
     public TResponse For(TSource source) => _made.GetValue(source, _make).Response;
 
-    /// <summary>The encoded contract object of <paramref name="source"/> (one lookup), for a compact writer only (<see cref="PreEncoded{T}.Fits"/>).</summary>
+    /// <summary>The encoded contract object of <paramref name="source"/> (one lookup), for a compact writer only (<see cref="ContractJson.IsCompact"/>).</summary>
     public byte[] Encoded(TSource source) => _made.GetValue(source, _make).Bytes;
 
     private sealed record Shared(TResponse Response, byte[] Bytes);
@@ -61,12 +61,8 @@ internal static class PreEncoded<T>
     public static bool TryGet(T value, Utf8JsonWriter writer, JsonSerializerOptions options, [NotNullWhen(true)] out byte[]? bytes)
     {
         bytes = null;
-        return ReferenceEquals(options, ContractJson.Compact.Options) && Fits(writer) && Encoded.TryGetValue(value, out bytes);
+        return ReferenceEquals(options, ContractJson.Compact.Options) && ContractJson.IsCompact(writer) && Encoded.TryGetValue(value, out bytes);
     }
-
-    /// <summary>Whether <paramref name="writer"/> writes exactly the encoded bytes: compact, with the contract's encoder.</summary>
-    public static bool Fits(Utf8JsonWriter writer) =>
-        !writer.Options.Indented && ReferenceEquals(writer.Options.Encoder, ContractJson.CompactWriter.Encoder);
 
     public static JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

@@ -27,10 +27,8 @@ public sealed class Differential
     public Differential(KnowledgeBase knowledge)
     {
         _knowledge = knowledge;
-        _slots = knowledge.Conditions.SelectMany(c => c.Findings).Select(f => f.FindingId).Distinct(StringComparer.Ordinal)
-            .Select((id, slot) => (id, slot)).ToFrozenDictionary(p => p.id, p => p.slot, StringComparer.Ordinal);
-        _analyteSlots = knowledge.Conditions.SelectMany(c => c.Labs).Select(band => band.AnalyteId).Distinct(StringComparer.Ordinal)
-            .Select((id, slot) => (id, slot)).ToFrozenDictionary(p => p.id, p => p.slot, StringComparer.Ordinal);
+        _slots = Slots(knowledge.Conditions.SelectMany(c => c.Findings).Select(f => f.FindingId));
+        _analyteSlots = Slots(knowledge.Conditions.SelectMany(c => c.Labs).Select(band => band.AnalyteId));
         _plans = knowledge.Conditions.Select(condition => new ConditionPlan(
             condition,
             condition.Findings.Select(f => new FindingPlan(
@@ -122,6 +120,10 @@ public sealed class Differential
         results.Sort(static (a, b) => b.Probability.CompareTo(a.Probability) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id));
         return results;
     }
+
+    /// <summary>A slot for each id, numbered from 0 in first-seen order.</summary>
+    private static FrozenDictionary<string, int> Slots(IEnumerable<string> ids) =>
+        ids.Distinct(StringComparer.Ordinal).Select((id, slot) => (id, slot)).ToFrozenDictionary(p => p.id, p => p.slot, StringComparer.Ordinal);
 
     /// <summary>Whether the case's classes hold this one (both are the knowledge base's own objects).</summary>
     private static bool Takes(IReadOnlyList<MedicationClass> classes, MedicationClass medicationClass)

@@ -6,15 +6,18 @@ namespace Calfwise.Screening.Synth;
 /// </summary>
 internal sealed class SynthRandom(int seed, long index)
 {
-    private readonly Random _random = new(Mix(seed, index));
-
     // System.Random takes a 31-bit seed, so among a million patients some two hundred pairs share a stream and would be
     // made alike, ids included. Every id is mixed with this patient's own 64 bits (a bijection of seed and index), so
     // two patients never share an id, even when the rest of their record comes out the same.
-    private readonly ulong _own = Mix64(((ulong)(uint)seed << 32) ^ (ulong)index);
+    private readonly ulong _own = Own(seed, index);
+
+    private readonly Random _random = new(Mix(seed, index));
 
     /// <summary>The 31-bit seed of a patient's stream: SplitMix64's finaliser spreads nearby seeds and indexes over the whole range.</summary>
-    internal static int Mix(int seed, long index) => (int)(Mix64(((ulong)(uint)seed << 32) ^ (ulong)index) & int.MaxValue);
+    internal static int Mix(int seed, long index) => (int)(Own(seed, index) & int.MaxValue);
+
+    /// <summary>A patient's own 64 bits: seed and index side by side, mixed.</summary>
+    private static ulong Own(int seed, long index) => Mix64(((ulong)(uint)seed << 32) ^ (ulong)index);
 
     /// <summary>SplitMix64's finaliser, a bijection of 64-bit values.</summary>
     private static ulong Mix64(ulong z)
