@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using Calfwise.Core.Knowledge;
 using Calfwise.Screening.Population;
 
@@ -36,12 +37,7 @@ public static class FactCodec
                 writer.Write(p.Deceased);
                 break;
             case LabFact l:
-                writer.Write((byte)Kind.Lab);
-                writer.Write(patientId);
-                writer.Write(l.Analyte);
-                writer.Write(l.Value);
-                writer.Write(l.Unit);
-                WriteEvidence(writer, l.Source);
+                WriteLab(writer, Encoding.UTF8.GetBytes(patientId), l.Analyte, l.Value, l.Unit, default, Encoding.UTF8.GetBytes(l.Source.Resource), l.Source.Date);
                 break;
             case ConditionFact c:
                 writer.Write((byte)Kind.Condition);
@@ -69,6 +65,35 @@ public static class FactCodec
             default:
                 throw new ArgumentException($"not a fact: {fact.GetType().Name}", nameof(fact));
         }
+    }
+
+    /// <summary>
+    /// A <see cref="LabFact"/> written from UTF-8 bytes, as the scan writes a lab read straight off its line: the
+    /// patient id, and the Observation's reference as <paramref name="resourceType"/> followed by
+    /// <paramref name="resourceId"/> (no string made). The bytes are those <see cref="Write"/> writes for the fact.
+    /// </summary>
+    public static void WriteLab(BinaryWriter writer, ReadOnlySpan<byte> patientId, string analyte, decimal value, string unit,
+        ReadOnlySpan<byte> resourceType, ReadOnlySpan<byte> resourceId, DateOnly? day)
+    {
+        writer.Write((byte)Kind.Lab);
+        WriteText(writer, patientId, default);
+        writer.Write(analyte);
+        writer.Write(value);
+        writer.Write(unit);
+        WriteText(writer, resourceType, resourceId);
+        WriteDay(writer, day);
+    }
+
+    /// <summary>The lab an Observation's streamed rows gave, written from the bytes of its line (its patient and its id).</summary>
+    internal static void WriteLab(BinaryWriter writer, ViewRows rows, in FactMapper.LabReading lab) =>
+        WriteLab(writer, rows.Utf8(0, "patient_id"), lab.Analyte.Id, lab.Value, lab.Unit.Code, "Observation/"u8, rows.Utf8(0, "id"), lab.Day);
+
+    /// <summary>Text as <see cref="BinaryWriter.Write(string)"/> writes it (its UTF-8 length, 7-bit encoded, then the bytes), from two parts.</summary>
+    private static void WriteText(BinaryWriter writer, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        writer.Write7BitEncodedInt(first.Length + second.Length);
+        writer.Write(first);
+        writer.Write(second);
     }
 
     /// <summary>The next fact, or null at the end of the stream.</summary>

@@ -15,7 +15,7 @@ public sealed partial class FactMapper
     /// </summary>
     public Mapped Medication(ViewRows view, bool statement)
     {
-        var row = view.Rows[0];
+        const int row = 0;
         if (view.Text(row, "patient_id") is not { } patient)
         {
             return Mapped.Skip(SkipReason.NoPatient);
@@ -27,9 +27,9 @@ public sealed partial class FactMapper
             return Mapped.Skip(SkipReason.Status);
         }
 
-        var name = view.Rows.SelectMany(r => new[] { view.Text(r, "medication_text"), view.Text(r, "display") }).OfType<string>().Select(KnownName).FirstOrDefault(n => n is not null);
+        var name = Enumerable.Range(0, view.Count).SelectMany(r => new[] { view.Text(r, "medication_text"), view.Text(r, "display") }).OfType<string>().Select(KnownName).FirstOrDefault(n => n is not null);
         var classes = new List<string>();
-        foreach (var coding in view.Rows)
+        for (var coding = 0; coding < view.Count; coding++)
         {
             if (CodeSystems.FromUri(view.Text(coding, "code_system")) is { } system and (CodeSystem.Atc or CodeSystem.RxNorm) && view.Text(coding, "code") is { } code)
             {

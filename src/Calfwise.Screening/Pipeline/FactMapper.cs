@@ -30,6 +30,9 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
     private static readonly HashSet<string> UsableResults = ["final", "amended", "corrected", "preliminary"];
     private static readonly HashSet<string> HoldingConditions = ["active", "recurrence", "relapse"];
 
+    /// <summary>What an Observation says of a lab result the knowledge base reads.</summary>
+    public readonly record struct LabReading(Analyte Analyte, decimal Value, LabUnit Unit, DateOnly Day);
+
     /// <summary>A fact and whose it is, or why there is none.</summary>
     public readonly record struct Mapped(string? PatientId, object? Fact, SkipReason? Skipped)
     {
@@ -38,7 +41,7 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
 
     public static Mapped Patient(ViewRows view)
     {
-        var row = view.Rows[0];
+        const int row = 0;
         if (view.Text(row, "id") is not { } id)
         {
             return Mapped.Skip(SkipReason.NoPatient);
@@ -50,56 +53,62 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
         return new(id, new PatientFact(sex, birth?.Date, birth?.Exact ?? false, deceased), null);
     }
 
-    public Mapped Observation(ViewRows view)
+    public Mapped Observation(ViewRows view) => ReadLab(view, out var lab) is { } why
+        ? Mapped.Skip(why)
+        : new(view.Text(0, "patient_id"), new LabFact(lab.Analyte.Id, lab.Value, lab.Unit.Code, new Evidence($"Observation/{view.Text(0, "id")}", lab.Day)), null);
+
+    /// <summary>
+    /// The lab result an Observation's rows give (one row per LOINC coding), or why they give none: the one reading of
+    /// an Observation, whether its fact is then made as an object (<see cref="Observation"/>) or written straight from
+    /// the line's bytes (<see cref="ScanStep"/>).
+    /// </summary>
+    public SkipReason? ReadLab(ViewRows view, out LabReading lab)
     {
-        var row = view.Rows[0];
-        if (view.Text(row, "patient_id") is not { } patient)
+        lab = default;
+        if (!view.Has(0, "patient_id"))
         {
-            return Mapped.Skip(SkipReason.NoPatient);
+            return SkipReason.NoPatient;
         }
 
         Analyte? analyte = null;
-        foreach (var coding in view.Rows)
+        for (var coding = 0; coding < view.Count && analyte is null; coding++)
         {
-            if (view.Text(coding, "loinc_code") is { } code && knowledge.Codes.AnalyteByLoinc(code) is { } found)
-            {
-                analyte = found;
-                break;
-            }
+            analyte = view.Text(coding, "loinc_code") is { } code ? knowledge.Codes.AnalyteByLoinc(code) : null;
         }
 
         if (analyte is null)
         {
-            return Mapped.Skip(SkipReason.NotBound);
+            return SkipReason.NotBound;
         }
 
-        if (view.Text(row, "status") is not { } status || !UsableResults.Contains(status))
+        if (view.Text(0, "status") is not { } status || !UsableResults.Contains(status))
         {
-            return Mapped.Skip(SkipReason.Status);
+            return SkipReason.Status;
         }
 
-        if (view.Number(row, "value") is not { } value || view.Text(row, "comparator") is not null)
+        if (view.Number(0, "value") is not { } value || view.Has(0, "comparator"))
         {
-            return Mapped.Skip(SkipReason.NoValue);
+            return SkipReason.NoValue;
         }
 
-        var written = view.Text(row, "unit_system") == "http://unitsofmeasure.org" && view.Text(row, "ucum_code") is { } ucum ? ucum : view.Text(row, "unit");
+        var written = view.Is(0, "unit_system", "http://unitsofmeasure.org"u8) && view.Text(0, "ucum_code") is { } ucum ? ucum : view.Text(0, "unit");
         if (UnitConverter.FromUcum(analyte, written) is not { } unit)
         {
-            return Mapped.Skip(SkipReason.Unit);
+            return SkipReason.Unit;
         }
 
-        if ((view.Day(row, "effective_date_time") ?? view.Day(row, "effective_period_start") ?? view.Day(row, "issued")) is not { } day)
+        if ((view.Day(0, "effective_date_time") ?? view.Day(0, "effective_period_start") ?? view.Day(0, "issued")) is not { } day)
         {
-            return Mapped.Skip(SkipReason.NoDate);
+            return SkipReason.NoDate;
         }
 
-        return new(patient, new LabFact(analyte.Id, value, unit.Code, new Evidence($"Observation/{view.Text(row, "id")}", day)), null);
+        lab = new LabReading(analyte, value, unit, day);
+        return null;
     }
 
     public Mapped Condition(ViewRows view)
     {
-        var row = view.Rows[0];
+        const int row = 0;
         if (view.Text(row, "patient_id") is not { } patient)
         {
             return Mapped.Skip(SkipReason.NoPatient);
@@ -108,7 +117,7 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
         var conditions = new List<string>();
         var findings = new List<string>();
         var pregnant = false;
-        foreach (var coding in view.Rows)
+        for (var coding = 0; coding < view.Count; coding++)
         {
             if (CodeSystems.FromUri(view.Text(coding, "code_system")) is { } system && view.Text(coding, "code") is { } code)
             {
@@ -137,13 +146,13 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
 
     public Mapped Procedure(ViewRows view)
     {
-        var row = view.Rows[0];
+        const int row = 0;
         if (view.Text(row, "patient_id") is not { } patient)
         {
             return Mapped.Skip(SkipReason.NoPatient);
         }
 
-        var kinds = view.Rows.SelectMany(c => CodeSystems.FromUri(view.Text(c, "code_system")) is { } system && view.Text(c, "code") is { } code
+        var kinds = Enumerable.Range(0, view.Count).SelectMany(c => CodeSystems.FromUri(view.Text(c, "code_system")) is { } system && view.Text(c, "code") is { } code
             ? knowledge.Codes.Find(CodeTarget.Procedure, system, code) : []).Distinct().ToList();
         if (kinds.Count == 0)
         {

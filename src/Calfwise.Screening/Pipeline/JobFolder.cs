@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Calfwise.Screening.Pipeline;
 
 /// <summary>
@@ -90,6 +92,23 @@ public static class Buckets
         new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes(count)));
 
     public static int Of(string patientId, int count) => (int)(Hash(patientId) % (uint)count);
+
+    /// <summary>The bucket of a patient id given as its UTF-8 bytes: the same as of its string.</summary>
+    public static int Of(ReadOnlySpan<byte> patientIdUtf8, int count)
+    {
+        if (!Ascii.IsValid(patientIdUtf8))
+        {
+            return Of(Encoding.UTF8.GetString(patientIdUtf8), count);
+        }
+
+        var hash = 2166136261u;
+        foreach (var b in patientIdUtf8)
+        {
+            hash = (hash ^ b) * 16777619u; // an ASCII byte is its UTF-16 unit
+        }
+
+        return (int)(hash % (uint)count);
+    }
 
     /// <summary>
     /// Which of <paramref name="passes"/> passes over its bucket assesses a patient (<see cref="AssessStep"/>). The

@@ -30,19 +30,26 @@ public static class ScanStep
         {
             using var lines = new NdjsonLines(item);
             var reported = 0L;
+            long filtered = 0, streamed = 0; // counted here, added to the counts at the end (two lookups a line saved)
             while (lines.TryRead(out var line))
             {
                 if (prefilter is not null && !prefilter.MayMatch(line.Span))
                 {
-                    counts.Lines[type] = counts.Lines.GetValueOrDefault(type) + 1;
-                    counts.Skipped[$"{type}/NotBound"] = counts.Skipped.GetValueOrDefault($"{type}/NotBound") + 1;
+                    filtered++;
                     continue;
                 }
 
-                if (streaming?.TryMap(line.Span) is { } streamed)
+                if (streaming is not null && streaming.TryRead(line))
                 {
-                    counts.Lines[type] = counts.Lines.GetValueOrDefault(type) + 1;
-                    Record(type, streamed, counts, writers, temporary);
+                    streamed++;
+                    if (type == "Observation")
+                    {
+                        RecordLab(streaming.Rows, mapper, counts, writers, temporary);
+                    }
+                    else
+                    {
+                        Record(type, streaming.MapRead(), counts, writers, temporary);
+                    }
                 }
                 else
                 {
@@ -57,6 +64,8 @@ public static class ScanStep
             }
 
             progress?.Invoke(Math.Max(0, (item.End - item.Start) - reported));
+            Add(counts.Lines, type, filtered + streamed);
+            Add(counts.Skipped, SkipKeys.Of(type, SkipReason.NotBound), filtered);
         }
         finally
         {
@@ -114,7 +123,7 @@ public static class ScanStep
     {
         if (mapped.Fact is null || mapped.PatientId is null)
         {
-            var why = $"{type}/{mapped.Skipped ?? SkipReason.NotBound}";
+            var why = SkipKeys.Of(type, mapped.Skipped ?? SkipReason.NotBound);
             counts.Skipped[why] = counts.Skipped.GetValueOrDefault(why) + 1;
             return;
         }
@@ -125,7 +134,43 @@ public static class ScanStep
         counts.Facts++;
     }
 
+    /// <summary>
+    /// The lab of an Observation the streaming reader read into <paramref name="rows"/>, written into the bucket of its
+    /// patient straight from the line's bytes (the same bytes <see cref="Record"/> writes for its <see cref="Population.LabFact"/>).
+    /// </summary>
+    private static void RecordLab(ViewRows rows, FactMapper mapper, ScanCounts counts, BinaryWriter?[] writers, string directory)
+    {
+        var lab = default(FactMapper.LabReading);
+        if ((rows.Count == 0 ? SkipReason.NotBound : mapper.ReadLab(rows, out lab)) is { } why)
+        {
+            var skipped = SkipKeys.Of("Observation", why);
+            counts.Skipped[skipped] = counts.Skipped.GetValueOrDefault(skipped) + 1;
+            return;
+        }
+
+        var bucket = Buckets.Of(rows.Utf8(0, "patient_id"), writers.Length);
+        var writer = writers[bucket] ??= Buckets.CreateWriter(JobFolder.BucketFile(directory, bucket), writers.Length);
+        FactCodec.WriteLab(writer, rows, lab);
+        counts.Facts++;
+    }
+
+    private static void Add(Dictionary<string, long> counts, string key, long count)
+    {
+        if (count > 0)
+        {
+            counts[key] = counts.GetValueOrDefault(key) + count;
+        }
+    }
+
     /// <summary>The counts a completed scan item wrote.</summary>
     public static ScanCounts ReadCounts(JobFolder job, int item) =>
         JsonSerializer.Deserialize(File.ReadAllText(job.ScanCountsFile(item)), CountsJson.Default.ScanCounts) ?? new ScanCounts();
+}
+
+/// <summary>The counts' key of a resource type and a reason for skipping it (<c>Observation/NotBound</c>), made once.</summary>
+internal static class SkipKeys
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, SkipReason), string> Keys = new();
+
+    public static string Of(string type, SkipReason why) => Keys.GetOrAdd((type, why), static k => $"{k.Item1}/{k.Item2}");
 }

@@ -61,8 +61,6 @@ public sealed class ScreeningViews
     {
         private readonly Entry _entry;
         private readonly FactMapper _mapper;
-        private readonly ViewRows _rows;
-        private readonly bool[] _filled;
 
         internal static Reader Create(Entry entry, FactMapper mapper) => new(entry, mapper);
 
@@ -70,32 +68,34 @@ public sealed class ScreeningViews
         {
             _entry = entry;
             _mapper = mapper;
-            _rows = new ViewRows(entry.File, entry.View.Columns.Select(c => c.Name).ToList(), entry.Required);
-            _filled = entry.View.Columns.Select(c => entry.Required.Contains(c.Name, StringComparer.Ordinal)).ToArray();
+            Rows = new ViewRows(entry.File, entry.View.Columns, entry.Required);
         }
+
+        /// <summary>The rows of the last resource read (valid until the next).</summary>
+        public ViewRows Rows { get; }
 
         /// <summary>
-        /// The fact of one resource read straight off its UTF-8 bytes (only the columns the mapper reads are made), or
-        /// null when the line needs <see cref="Map"/> (the view does not stream, the line is unusual, of another
-        /// resource type, or not JSON).
+        /// Reads one resource straight off its UTF-8 bytes into <see cref="Rows"/> (no string made); false when the line
+        /// needs <see cref="Map"/> (the view does not stream, the line is unusual, of another resource type, or not JSON).
         /// </summary>
-        public FactMapper.Mapped? TryMap(ReadOnlySpan<byte> line)
+        public bool TryRead(ReadOnlyMemory<byte> line)
         {
-            _rows.Rows.Clear();
-            if (!_entry.View.TryRun(line, _rows.Rows, _filled))
-            {
-                return null;
-            }
-
-            return _rows.Rows.Count == 0 ? FactMapper.Mapped.Skip(SkipReason.NotBound) : _entry.Map(_mapper, _rows);
+            Rows.UseCells(line);
+            return _entry.View.TryRun(line.Span, Rows.Cells);
         }
+
+        /// <summary>The fact of the resource <see cref="TryRead"/> read; a resource the view's where clause leaves out is <see cref="SkipReason.NotBound"/>.</summary>
+        public FactMapper.Mapped MapRead() => Rows.Count == 0 ? FactMapper.Mapped.Skip(SkipReason.NotBound) : _entry.Map(_mapper, Rows);
+
+        /// <summary>The fact of one resource read straight off its bytes, or null when it needs <see cref="Map"/>.</summary>
+        public FactMapper.Mapped? TryMap(ReadOnlyMemory<byte> line) => TryRead(line) ? MapRead() : null;
 
         /// <summary>The fact of one resource; a resource the view's where clause leaves out is <see cref="SkipReason.NotBound"/>.</summary>
         public FactMapper.Mapped Map(JsonElement resource)
         {
-            _rows.Rows.Clear();
-            _entry.View.Run(resource, _rows.Rows);
-            return _rows.Rows.Count == 0 ? FactMapper.Mapped.Skip(SkipReason.NotBound) : _entry.Map(_mapper, _rows);
+            Rows.UseObjects();
+            _entry.View.Run(resource, Rows.Objects);
+            return Rows.Count == 0 ? FactMapper.Mapped.Skip(SkipReason.NotBound) : _entry.Map(_mapper, Rows);
         }
     }
 }

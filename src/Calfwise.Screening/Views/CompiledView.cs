@@ -24,7 +24,7 @@ public sealed class CompiledView
         _streaming = StreamPlan.TryCompile(plan) is { } streaming ? new StreamingView(streaming) : null;
     }
 
-    /// <summary>Whether every path of the view is simple enough to run straight off a resource's UTF-8 bytes (<see cref="TryRun"/>).</summary>
+    /// <summary>Whether every path of the view is simple enough to run straight off a resource's UTF-8 bytes (<c>TryRun</c>).</summary>
     public bool Streams => _streaming is not null;
 
     /// <summary>
@@ -35,6 +35,21 @@ public sealed class CompiledView
     /// </summary>
     public bool TryRun(ReadOnlySpan<byte> resource, List<object?[]> rows, bool[]? filled = null) =>
         _streaming is not null && _streaming.TryRun(resource, rows, filled);
+
+    /// <summary>
+    /// The same rows as cells that point into <paramref name="resource"/>, no string made (<paramref name="rows"/>
+    /// is cleared first and reused; a reader of one thread keeps one). False, and no rows, as for the other overload.
+    /// </summary>
+    internal bool TryRun(ReadOnlySpan<byte> resource, StreamRows rows)
+    {
+        if (_streaming is null)
+        {
+            rows.Clear();
+            return false;
+        }
+
+        return _streaming.TryRun(resource, rows);
+    }
 
     /// <summary>The FHIR resource type the view reads; other resources give no rows.</summary>
     public string Resource => _plan.Resource;

@@ -224,4 +224,30 @@ internal sealed class KeyFunction(bool reference, string? type) : Expr
         var referencedType = trimmed[(previous + 1)..slash];
         return type is null || referencedType == type ? trimmed[(slash + 1)..] : null;
     }
+
+    /// <summary>
+    /// <see cref="Key(string, string?)"/> on a reference's UTF-8 bytes: where its key lies in them. The same cut, as
+    /// '/' is one byte in UTF-8 and never part of another character's bytes.
+    /// </summary>
+    internal static bool Key(ReadOnlySpan<byte> reference, byte[]? typeUtf8, out int start, out int length)
+    {
+        start = length = 0;
+        var history = reference.IndexOf("/_history/"u8);
+        var trimmed = history >= 0 ? reference[..history] : reference;
+        var slash = trimmed.LastIndexOf((byte)'/');
+        if (slash <= 0 || slash == trimmed.Length - 1)
+        {
+            return false;
+        }
+
+        var previous = trimmed[..slash].LastIndexOf((byte)'/');
+        if (typeUtf8 is not null && !trimmed[(previous + 1)..slash].SequenceEqual(typeUtf8))
+        {
+            return false;
+        }
+
+        start = slash + 1;
+        length = trimmed.Length - start;
+        return true;
+    }
 }

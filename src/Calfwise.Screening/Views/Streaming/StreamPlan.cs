@@ -80,7 +80,10 @@ internal enum StreamEnd
 }
 
 /// <summary>One FHIRPath expression as steps over the tree of <see cref="StreamNode"/>s.</summary>
-internal sealed record StreamPath(StreamStep[] Steps, StreamEnd End, StreamNode? Key, string? KeyType);
+internal sealed record StreamPath(StreamStep[] Steps, StreamEnd End, StreamNode? Key, string? KeyType)
+{
+    public byte[]? KeyTypeUtf8 { get; } = KeyType is null ? null : Encoding.UTF8.GetBytes(KeyType);
+}
 
 internal sealed record StreamColumn(int Offset, StreamPath Path, ColumnPlan Plan);
 

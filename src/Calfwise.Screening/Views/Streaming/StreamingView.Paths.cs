@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -8,6 +9,78 @@ internal sealed partial class StreamingView
     /// <summary>The paths of a streaming view evaluated over the values the capture kept, with FHIRPath's rules.</summary>
     private readonly ref partial struct Run
     {
+        /// <summary>
+        /// getResourceKey() and getReferenceKey() of one object: a string property read as it is (an array is no
+        /// key); the cell is set, and 1 returned, when there is a key.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private int Key(StreamPath path, int index, ref StreamCell cell)
+        {
+            for (var child = Values[index].Kind == JsonTokenType.StartObject ? Values[index].FirstChild : -1; child >= 0; child = Values[child].Next)
+            {
+                ref var value = ref Values[child];
+                if (value.Node != path.Key || value.InArray || value.Kind != JsonTokenType.String)
+                {
+                    continue;
+                }
+
+                if (path.End == StreamEnd.ResourceKey)
+                {
+                    cell = StreamCell.Characters(value.Start, value.Length, value.Unescaped);
+                    return 1;
+                }
+
+                if (value.Unescaped is { } unescaped)
+                {
+                    if (KeyFunction.Key(unescaped, path.KeyType) is not { } key)
+                    {
+                        return 0;
+                    }
+
+                    cell = StreamCell.Characters(value.Start, value.Length, key);
+                    return 1;
+                }
+
+                if (!KeyFunction.Key(_line.Slice(value.Start, value.Length), path.KeyTypeUtf8, out var start, out var length))
+                {
+                    return 0;
+                }
+
+                cell = StreamCell.Characters(value.Start + start, length, null);
+                return 1;
+            }
+
+            return 0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool Primitive(in StreamValue value, ColumnPlan column, out StreamCell cell)
+        {
+            cell = default;
+            var raw = _line.Slice(value.Start, value.Length);
+            var type = column.Type;
+            switch (value.Kind)
+            {
+                case JsonTokenType.String:
+                    cell = StreamCell.Characters(value.Start, value.Length, value.Unescaped);
+                    return true;
+                case JsonTokenType.True:
+                    cell = new StreamCell(CellKind.True);
+                    return true;
+                case JsonTokenType.False:
+                    cell = new StreamCell(CellKind.False);
+                    return true;
+                case JsonTokenType.Number when type != "decimal" && Utf8Parser.TryParse(raw, out long whole, out var used) && used == raw.Length:
+                    cell = new StreamCell(CellKind.Whole, number: whole);
+                    return true;
+                case JsonTokenType.Number when Utf8Parser.TryParse(raw, out decimal number, out var used) && used == raw.Length:
+                    cell = new StreamCell(CellKind.Fraction, number: number);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>
         /// The one node a path of members reaches from one node (-1: none), without collections; -2 when the path
         /// has other steps or meets an array, for <see cref="Steps"/> to follow.

@@ -1,7 +1,4 @@
-using System.Buffers.Text;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 
 namespace Calfwise.Screening.Views;
 
@@ -17,16 +14,45 @@ internal sealed partial class StreamingView(StreamPlan plan)
     [ThreadStatic]
     private static Scratch? _scratch;
 
-    private static readonly object True = true;
-    private static readonly object False = false;
+    /// <summary>Per column offset: whether its strings are made once per thread (codes and uris: few values, met millions of times).</summary>
+    private readonly bool[] _interned = Interned(plan);
 
     /// <summary>
-    /// Appends the rows of one resource; false when it must go to the general evaluator. A column whose
-    /// <paramref name="filled"/> entry is false is checked but left null (its string is never made).
+    /// Appends the rows of one resource as objects (as <see cref="CompiledView.Run"/> gives them); false when it must
+    /// go to the general evaluator. A column whose <paramref name="filled"/> entry is false is checked but left null
+    /// (its string is never made).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRun(ReadOnlySpan<byte> line, List<object?[]> rows, bool[]? filled)
     {
+        var scratch = _scratch ??= new Scratch();
+        if (!TryRun(line, scratch.Objects))
+        {
+            return false;
+        }
+
+        for (var r = 0; r < scratch.Objects.Count; r++)
+        {
+            var cells = scratch.Objects[r];
+            var row = new object?[cells.Length];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                row[i] = filled is null || filled[i] ? StreamRows.Value(cells[i], line, _interned[i], scratch.Strings) : null;
+            }
+
+            rows.Add(row);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The rows of one resource as cells that point into <paramref name="line"/> (<paramref name="rows"/> is cleared
+    /// first; no string is made); false, and no rows, when it must go to the general evaluator.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryRun(ReadOnlySpan<byte> line, StreamRows rows)
+    {
+        rows.Clear();
         var scratch = _scratch ??= new Scratch();
         if (!scratch.Capture.Read(line, plan))
         {
@@ -35,18 +61,28 @@ internal sealed partial class StreamingView(StreamPlan plan)
 
         if (scratch.Row.Length != plan.Width)
         {
-            scratch.Row = new object?[plan.Width];
+            scratch.Row = new StreamCell[plan.Width];
         }
 
-        var run = new Run(scratch, plan, line, rows, filled);
-        var first = rows.Count;
+        var run = new Run(scratch, plan, line, rows);
         if (!run.Rows())
         {
-            rows.RemoveRange(first, rows.Count - first);
+            rows.Clear();
             return false;
         }
 
         return true;
+    }
+
+    private static bool[] Interned(StreamPlan plan)
+    {
+        var interned = new bool[plan.Width];
+        foreach (var column in plan.Selects.SelectMany(s => s.Columns))
+        {
+            interned[column.Offset] = column.Plan.Type is "code" or "uri";
+        }
+
+        return interned;
     }
 
     private sealed class Scratch
@@ -57,7 +93,10 @@ internal sealed partial class StreamingView(StreamPlan plan)
 
         public Utf8Strings Strings { get; } = new();
 
-        public object?[] Row { get; set; } = [];
+        /// <summary>The rows of a run whose cells are then made into objects.</summary>
+        public StreamRows Objects { get; } = new();
+
+        public StreamCell[] Row { get; set; } = [];
 
         public List<int> Rent() => _free.Count > 0 ? _free.Pop() : new List<int>(4);
 
@@ -68,7 +107,7 @@ internal sealed partial class StreamingView(StreamPlan plan)
         }
     }
 
-    private readonly ref partial struct Run(Scratch scratch, StreamPlan plan, ReadOnlySpan<byte> line, List<object?[]> rows, bool[]? filled)
+    private readonly ref partial struct Run(Scratch scratch, StreamPlan plan, ReadOnlySpan<byte> line, StreamRows rows)
     {
         private readonly ReadOnlySpan<byte> _line = line;
 
@@ -107,7 +146,7 @@ internal sealed partial class StreamingView(StreamPlan plan)
         {
             if (select == plan.Selects.Length)
             {
-                rows.Add((object?[])scratch.Row.Clone());
+                rows.Add(scratch.Row);
                 return true;
             }
 
@@ -126,7 +165,7 @@ internal sealed partial class StreamingView(StreamPlan plan)
                 {
                     foreach (var column in current.Columns)
                     {
-                        scratch.Row[column.Offset] = null;
+                        scratch.Row[column.Offset] = default;
                     }
 
                     return Fill(select + 1, root);
@@ -156,7 +195,7 @@ internal sealed partial class StreamingView(StreamPlan plan)
         {
             foreach (var column in select.Columns)
             {
-                if (!Cell(column, focus, filled is null || filled[column.Offset], out scratch.Row[column.Offset]))
+                if (!Cell(column, focus, out scratch.Row[column.Offset]))
                 {
                     return false;
                 }
@@ -166,15 +205,15 @@ internal sealed partial class StreamingView(StreamPlan plan)
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool Cell(StreamColumn column, List<int> focus, bool make, out object? cell)
+        private bool Cell(StreamColumn column, List<int> focus, out StreamCell cell)
         {
-            cell = null;
+            cell = default;
             var path = column.Path;
             if (focus.Count == 1 && path.End != StreamEnd.Exists && Single(path, focus[0]) is var only and >= -1)
             {
                 return only == -1 || (path.End == StreamEnd.Nodes
-                    ? Primitive(Values[only], column.Plan, make, out cell)
-                    : Key(path, only, make, ref cell) <= 1);
+                    ? Primitive(Values[only], column.Plan, out cell)
+                    : Key(path, only, ref cell) <= 1);
             }
 
             var nodes = scratch.Rent();
@@ -184,13 +223,13 @@ internal sealed partial class StreamingView(StreamPlan plan)
                 switch (path.End)
                 {
                     case StreamEnd.Exists:
-                        cell = nodes.Count > 0 ? True : False;
+                        cell = new StreamCell(nodes.Count > 0 ? CellKind.True : CellKind.False);
                         return true;
                     case StreamEnd.ResourceKey or StreamEnd.ReferenceKey:
                         var keys = 0;
                         foreach (var index in nodes)
                         {
-                            keys += Key(path, index, make, ref cell);
+                            keys += Key(path, index, ref cell);
                         }
 
                         return keys <= 1;
@@ -198,7 +237,7 @@ internal sealed partial class StreamingView(StreamPlan plan)
                         return nodes.Count switch
                         {
                             0 => true,
-                            1 => Primitive(Values[nodes[0]], column.Plan, make, out cell),
+                            1 => Primitive(Values[nodes[0]], column.Plan, out cell),
                             _ => false,
                         };
                 }
@@ -208,67 +247,6 @@ internal sealed partial class StreamingView(StreamPlan plan)
                 scratch.Return(nodes);
             }
         }
-
-        /// <summary>
-        /// getResourceKey() and getReferenceKey() of one object: a string property read as it is (an array is no
-        /// key); the cell is set, and 1 returned, when there is a key.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private int Key(StreamPath path, int index, bool make, ref object? cell)
-        {
-            for (var child = Values[index].Kind == JsonTokenType.StartObject ? Values[index].FirstChild : -1; child >= 0; child = Values[child].Next)
-            {
-                ref var value = ref Values[child];
-                if (value.Node != path.Key || value.InArray || value.Kind != JsonTokenType.String)
-                {
-                    continue;
-                }
-
-                var text = Text(value, intern: false);
-                var key = path.End == StreamEnd.ResourceKey ? text : KeyFunction.Key(text, path.KeyType);
-                if (key is null)
-                {
-                    return 0;
-                }
-
-                cell = make ? key : null;
-                return 1;
-            }
-
-            return 0;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool Primitive(in StreamValue value, ColumnPlan column, bool make, out object? cell)
-        {
-            cell = null;
-            var raw = _line.Slice(value.Start, value.Length);
-            var type = column.Type;
-            switch (value.Kind)
-            {
-                case JsonTokenType.String:
-                    cell = make ? Text(value, intern: type is "code" or "uri") : null;
-                    return true;
-                case JsonTokenType.True:
-                    cell = True;
-                    return true;
-                case JsonTokenType.False:
-                    cell = False;
-                    return true;
-                case JsonTokenType.Number when type != "decimal" && Utf8Parser.TryParse(raw, out long whole, out var used) && used == raw.Length:
-                    cell = whole;
-                    return true;
-                case JsonTokenType.Number when Utf8Parser.TryParse(raw, out decimal number, out var used) && used == raw.Length:
-                    cell = number;
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>A string's text; a code or uri (few distinct values, met millions of times) is made once per thread.</summary>
-        private string Text(in StreamValue value, bool intern) =>
-            value.Unescaped ?? (intern ? scratch.Strings.Get(_line.Slice(value.Start, value.Length)) : Encoding.UTF8.GetString(_line.Slice(value.Start, value.Length)));
 
         private bool IsText(in StreamValue value, byte[] utf8, string text) =>
             value.Unescaped is { } unescaped ? unescaped == text : _line.Slice(value.Start, value.Length).SequenceEqual(utf8);
