@@ -74,4 +74,53 @@ public sealed class CodePrefilterTests : IDisposable
         Assert.Contains(lines, line => filter.MayMatch(Encoding.UTF8.GetBytes(line)));
         Assert.Contains(lines, line => !filter.MayMatch(Encoding.UTF8.GetBytes(line)));
     }
+
+    [Fact]
+    public void The_vector_search_for_a_code_end_finds_what_a_byte_by_byte_search_does_at_every_offset()
+    {
+        var random = new Random(13);
+        var alphabet = "-0123456789\"a{}:"u8.ToArray();
+        for (var trial = 0; trial < 3000; trial++)
+        {
+            var line = new byte[random.Next(0, 140)];
+            for (var i = 0; i < line.Length; i++)
+            {
+                line[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            for (var from = 0; from <= line.Length; from++)
+            {
+                Assert.Equal(NaiveCodeEnd(line, from), CodePrefilter.NextCodeEnd(line, from));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_bound_code_is_found_wherever_it_lies_against_the_vector_width()
+    {
+        var filter = Observations;
+        for (var offset = 0; offset < 100; offset++)
+        {
+            foreach (var code in new[] { "2276-4", "2276-5", "19123-9" })
+            {
+                var padding = new string('x', offset);
+                var line = Encoding.UTF8.GetBytes($"{{\"id\":\"{padding}\",\"code\":\"{code}\",\"at\":\"2026-01-02\"}}");
+                Assert.Equal(filter.MayMatchWidened(line), filter.MayMatch(line));
+                Assert.Equal(code != "2276-5", filter.MayMatch(line));
+            }
+        }
+    }
+
+    private static int NaiveCodeEnd(byte[] line, int from)
+    {
+        for (var at = from; at + 2 < line.Length; at++)
+        {
+            if (line[at] == '-' && line[at + 1] is >= (byte)'0' and <= (byte)'9' && line[at + 2] == '"')
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
 }
