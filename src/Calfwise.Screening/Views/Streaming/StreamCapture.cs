@@ -19,9 +19,15 @@ internal struct StreamValue
 
     /// <summary>The text of an escaped string, unescaped when it was read (the others are read from the line when needed).</summary>
     public string? Unescaped;
-    public int FirstChild;
+    /// <summary>An object's last kept child so far (its children are linked by <see cref="Next"/>, in document order).</summary>
     public int LastChild;
     public int Next;
+
+    /// <summary>
+    /// Where an object's slots start in <see cref="StreamCapture.Slots"/> (-1: no slots): one per child of its node,
+    /// the first value of that child (an array's elements follow it in <see cref="Next"/>), or -1.
+    /// </summary>
+    public int Slots;
 }
 
 /// <summary>
@@ -37,11 +43,17 @@ internal sealed class StreamCapture
 
     public int Count { get; private set; }
 
+    /// <summary>Each kept object's first value of each child of its node (<see cref="StreamValue.Slots"/>).</summary>
+    public int[] Slots { get; private set; } = new int[256];
+
+    private int _slotCount;
+
     /// <summary>Reads <paramref name="line"/>; false when the line must go to the general evaluator.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read(ReadOnlySpan<byte> line, StreamPlan plan)
     {
         Count = 0;
+        _slotCount = 0;
         try
         {
             var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
@@ -119,12 +131,12 @@ internal sealed class StreamCapture
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (StreamNode? Child, string? ChoiceType) Find(StreamNode node, ReadOnlySpan<byte> name)
     {
-        if (name.IsEmpty || name[0] is < (byte)'a' or > (byte)'z' || (node.FirstLetters & (1u << (name[0] - 'a'))) == 0)
+        if (name.IsEmpty || name[0] is < (byte)'a' or > (byte)'z' || node.ByLetter[name[0] - 'a'] is not { } children)
         {
             return (null, null);
         }
 
-        foreach (var child in node.Children)
+        foreach (var child in children)
         {
             if (name.SequenceEqual(child.Utf8))
             {
@@ -132,7 +144,7 @@ internal sealed class StreamCapture
             }
         }
 
-        foreach (var child in node.Children)
+        foreach (var child in children)
         {
             var utf8 = child.Utf8;
             if (name.Length > utf8.Length && name[utf8.Length] is >= (byte)'A' and <= (byte)'Z' && name.StartsWith(utf8)
@@ -206,16 +218,19 @@ internal sealed class StreamCapture
         Values[index] = new StreamValue
         {
             Node = node, Kind = kind, Start = start, Length = length, InArray = inArray, ChoiceType = choiceType,
-            Unescaped = unescaped, FirstChild = -1, LastChild = -1, Next = -1,
+            Unescaped = unescaped, LastChild = -1, Next = -1,
+            Slots = kind == JsonTokenType.StartObject && node.Children.Count > 0 ? AddSlots(node.Children.Count) : -1,
         };
         if (parent >= 0)
         {
             ref var owner = ref Values[parent];
-            if (owner.FirstChild < 0)
+            ref var slot = ref Slots[owner.Slots + node.Index];
+            if (slot < 0)
             {
-                owner.FirstChild = index;
+                slot = index;
             }
-            else
+
+            if (owner.LastChild >= 0)
             {
                 Values[owner.LastChild].Next = index;
             }
@@ -224,5 +239,20 @@ internal sealed class StreamCapture
         }
 
         return index;
+    }
+
+    private int AddSlots(int count)
+    {
+        if (_slotCount + count > Slots.Length)
+        {
+            var bigger = new int[Math.Max(Slots.Length * 2, _slotCount + count)];
+            Slots.AsSpan(0, _slotCount).CopyTo(bigger);
+            Slots = bigger;
+        }
+
+        var first = _slotCount;
+        Slots.AsSpan(first, count).Fill(-1);
+        _slotCount += count;
+        return first;
     }
 }

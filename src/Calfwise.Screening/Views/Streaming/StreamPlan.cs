@@ -20,8 +20,8 @@ internal sealed class StreamNode(string name, bool choice, int index)
 
     public List<StreamNode> Children { get; } = [];
 
-    /// <summary>The first letters of the children's names (bit 0 for a), to pass over most other properties at once.</summary>
-    public uint FirstLetters { get; private set; }
+    /// <summary>The children by the first letter of their names (index 0 for a; null: none), to pass over most other properties at once.</summary>
+    public StreamNode[]?[] ByLetter { get; } = new StreamNode[]?[26];
 
     public StreamNode Child(string name, bool choice)
     {
@@ -45,7 +45,8 @@ internal sealed class StreamNode(string name, bool choice, int index)
 
         var added = new StreamNode(name, choice, Children.Count);
         Children.Add(added);
-        FirstLetters |= 1u << (name[0] - 'a');
+        ref var letter = ref ByLetter[name[0] - 'a'];
+        letter = [.. letter ?? [], added];
         return added;
     }
 }

@@ -16,12 +16,14 @@ internal sealed partial class StreamingView
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Key(StreamPath path, int index, ref StreamCell cell)
         {
-            for (var child = Values[index].Kind == JsonTokenType.StartObject ? Values[index].FirstChild : -1; child >= 0; child = Values[child].Next)
+            // A key is one string member: not an array (whose elements all are InArray), so the first value decides.
+            var child = First(index, path.Key!);
+            if (child >= 0)
             {
                 ref var value = ref Values[child];
-                if (value.Node != path.Key || value.InArray || value.Kind != JsonTokenType.String)
+                if (value.InArray || value.Kind != JsonTokenType.String)
                 {
-                    continue;
+                    return 0;
                 }
 
                 if (path.End == StreamEnd.ResourceKey)
@@ -51,6 +53,17 @@ internal sealed partial class StreamingView
             }
 
             return 0;
+        }
+
+        /// <summary>
+        /// The first value of <paramref name="node"/>'s member in the object at <paramref name="index"/> (the others,
+        /// an array's elements, follow it in <see cref="StreamValue.Next"/>), or -1: one look in the object's slots.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private int First(int index, StreamNode node)
+        {
+            ref var owner = ref Values[index];
+            return owner.Kind == JsonTokenType.StartObject && owner.Slots >= 0 ? Slots[owner.Slots + node.Index] : -1;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -96,23 +109,10 @@ internal sealed partial class StreamingView
                     return -2;
                 }
 
-                if (Values[current].Kind != JsonTokenType.StartObject)
+                var found = First(current, step.Node!);
+                if (found >= 0 && Values[found].InArray)
                 {
-                    return -1;
-                }
-
-                var found = -1;
-                for (var child = Values[current].FirstChild; child >= 0; child = Values[child].Next)
-                {
-                    if (Values[child].Node == step.Node)
-                    {
-                        if (found >= 0 || Values[child].InArray)
-                        {
-                            return -2;
-                        }
-
-                        found = child;
-                    }
+                    return -2;
                 }
 
                 if (found < 0 || (step.Kind == StreamStepKind.Choice
@@ -176,11 +176,10 @@ internal sealed partial class StreamingView
                     continue;
                 }
 
-                for (var child = Values[index].FirstChild; child >= 0; child = Values[child].Next)
+                for (var child = First(index, step.Node!); child >= 0 && Values[child].Node == step.Node; child = Values[child].Next)
                 {
                     ref var value = ref Values[child];
-                    if (value.Node == step.Node && (step.Kind == StreamStepKind.Member
-                        || OfTypeFunction.MatchesKnown(value.ChoiceType!, value.Kind == JsonTokenType.String, step.Type!)))
+                    if (step.Kind == StreamStepKind.Member || OfTypeFunction.MatchesKnown(value.ChoiceType!, value.Kind == JsonTokenType.String, step.Type!))
                     {
                         next.Add(child);
                     }
@@ -192,18 +191,10 @@ internal sealed partial class StreamingView
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Matches(int index, StreamStep step)
         {
-            var found = -1;
-            for (var child = Values[index].FirstChild; child >= 0; child = Values[child].Next)
+            var found = First(index, step.Node!);
+            if (found >= 0 && Values[found].Next is var next and >= 0 && Values[next].Node == step.Node)
             {
-                if (Values[child].Node == step.Node)
-                {
-                    if (found >= 0)
-                    {
-                        return false;
-                    }
-
-                    found = child;
-                }
+                return false; // more than one (an array's elements)
             }
 
             if (found < 0 || Values[found].Kind != JsonTokenType.String)

@@ -113,6 +113,8 @@ internal sealed partial class StreamingView(StreamPlan plan)
 
         private StreamValue[] Values => scratch.Capture.Values;
 
+        private int[] Slots => scratch.Capture.Slots;
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Rows()
         {
