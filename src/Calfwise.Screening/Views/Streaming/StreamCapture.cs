@@ -31,7 +31,7 @@ internal struct StreamValue
 }
 
 /// <summary>
-/// Reads one line with a <see cref="Utf8JsonReader"/> and keeps only the properties in a view's tree, skipping the
+/// Reads one line (with <see cref="LineJsonReader"/>, or <see cref="Utf8JsonReader"/> when that is not sure) and keeps only the properties in a view's tree, skipping the
 /// rest unread (but validated, as a <see cref="JsonDocument"/> would). Anything the streaming evaluation could read
 /// otherwise than the general one gives up, and the line goes to the general evaluator: a property met twice, a
 /// choice element's base name used bare (value) or a plain member's name with a type suffix (systemUri), an escaped
@@ -48,27 +48,28 @@ internal sealed class StreamCapture
 
     private int _slotCount;
 
-    /// <summary>Reads <paramref name="line"/>; false when the line must go to the general evaluator.</summary>
+    /// <summary>
+    /// Reads <paramref name="line"/>; false when the line must go to the general evaluator. A line without escapes
+    /// is read by the faster <see cref="LineJsonReader"/>; when it is not sure of the line, the system reader reads
+    /// it again and decides.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read(ReadOnlySpan<byte> line, StreamPlan plan)
     {
-        Count = 0;
-        _slotCount = 0;
+        if (LineJsonReader.Fits(line))
+        {
+            var fast = new LineJsonReader(line);
+            var read = ReadLine(ref fast, plan);
+            if (!fast.Failed)
+            {
+                return read;
+            }
+        }
+
         try
         {
-            var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            Add(plan.Root, -1, JsonTokenType.StartObject, 0, 0, inArray: false, null, null);
-            if (!ReadObject(ref reader, 0, plan.Root, plan.Resource))
-            {
-                return false;
-            }
-
-            return !reader.Read(); // nothing may follow the resource (it would throw: JSON allows one value)
+            var system = new SystemJsonTokens(line);
+            return ReadLine(ref system, plan);
         }
         catch (JsonException)
         {
@@ -77,7 +78,23 @@ internal sealed class StreamCapture
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool ReadObject(ref Utf8JsonReader reader, int parent, StreamNode node, byte[]? resource)
+    private bool ReadLine<TReader>(ref TReader reader, StreamPlan plan)
+        where TReader : IJsonTokens, allows ref struct
+    {
+        Count = 0;
+        _slotCount = 0;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        Add(plan.Root, -1, JsonTokenType.StartObject, 0, 0, inArray: false, null, null);
+        return ReadObject(ref reader, 0, plan.Root, plan.Resource) && !reader.Read(); // nothing may follow the resource
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ReadObject<TReader>(ref TReader reader, int parent, StreamNode node, byte[]? resource)
+        where TReader : IJsonTokens, allows ref struct
     {
         var seen = 0UL;
         var typed = false;
@@ -158,7 +175,8 @@ internal sealed class StreamCapture
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool ReadValue(ref Utf8JsonReader reader, int parent, StreamNode node, string? choiceType)
+    private bool ReadValue<TReader>(ref TReader reader, int parent, StreamNode node, string? choiceType)
+        where TReader : IJsonTokens, allows ref struct
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -177,7 +195,8 @@ internal sealed class StreamCapture
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool ReadElement(ref Utf8JsonReader reader, int parent, StreamNode node, string? choiceType, bool inArray)
+    private bool ReadElement<TReader>(ref TReader reader, int parent, StreamNode node, string? choiceType, bool inArray)
+        where TReader : IJsonTokens, allows ref struct
     {
         switch (reader.TokenType)
         {
