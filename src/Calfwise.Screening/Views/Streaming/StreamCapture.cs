@@ -234,12 +234,31 @@ internal sealed class StreamCapture
         }
 
         var index = Count++;
-        Values[index] = new StreamValue
+        ref var value = ref Values[index];
+
+        // Field by field, and a reference only where it changes: each store of one into the array costs a write barrier.
+        if (!ReferenceEquals(value.Node, node))
         {
-            Node = node, Kind = kind, Start = start, Length = length, InArray = inArray, ChoiceType = choiceType,
-            Unescaped = unescaped, LastChild = -1, Next = -1,
-            Slots = kind == JsonTokenType.StartObject && node.Children.Count > 0 ? AddSlots(node.Children.Count) : -1,
-        };
+            value.Node = node;
+        }
+
+        if (!ReferenceEquals(value.ChoiceType, choiceType))
+        {
+            value.ChoiceType = choiceType;
+        }
+
+        if (!ReferenceEquals(value.Unescaped, unescaped))
+        {
+            value.Unescaped = unescaped;
+        }
+
+        value.Kind = kind;
+        value.Start = start;
+        value.Length = length;
+        value.InArray = inArray;
+        value.LastChild = -1;
+        value.Next = -1;
+        value.Slots = kind == JsonTokenType.StartObject && node.Children.Count > 0 ? AddSlots(node.Children.Count) : -1;
         if (parent >= 0)
         {
             ref var owner = ref Values[parent];
