@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -20,15 +19,15 @@ public sealed class CodePrefilter
 {
     private readonly SearchValues<string> _codes;
 
-    /// <summary>The codes as <see cref="LoincKey"/>s when every one has the LOINC shape (the analytes'), else null.</summary>
+    /// <summary>The codes as <see cref="LoincCodes.Key"/>s when every one has the LOINC shape (the analytes'), else null.</summary>
     private readonly HashSet<long>? _loinc;
 
     private CodePrefilter(IReadOnlyCollection<string> codes)
     {
         _codes = SearchValues.Create(codes.Select(c => $"\"{c}\"").Distinct().ToArray(), StringComparison.Ordinal);
-        if (codes.All(IsLoincShaped))
+        if (codes.All(LoincCodes.IsShaped))
         {
-            _loinc = codes.Select(c => LoincKey(c.Length - 2, long.Parse(c.AsSpan(0, c.Length - 2), CultureInfo.InvariantCulture), c[^1] - '0')).ToHashSet();
+            _loinc = codes.Select(c => LoincCodes.TryKey(Encoding.ASCII.GetBytes(c), out var key) ? key : throw new InvalidOperationException(c)).ToHashSet();
         }
     }
 
@@ -84,12 +83,12 @@ public sealed class CodePrefilter
             long value = 0, scale = 1;
             var digits = 0;
             var at = hyphen - 1;
-            for (; at >= 0 && digits <= MaxLoincDigits && char.IsAsciiDigit((char)line[at]); at--, digits++, scale *= 10)
+            for (; at >= 0 && digits <= LoincCodes.MaxDigits && char.IsAsciiDigit((char)line[at]); at--, digits++, scale *= 10)
             {
                 value += (line[at] - '0') * scale;
             }
 
-            if (digits is > 0 and <= MaxLoincDigits && at >= 0 && line[at] == '"' && _loinc!.Contains(LoincKey(digits, value, line[hyphen + 1] - '0')))
+            if (digits is > 0 and <= LoincCodes.MaxDigits && at >= 0 && line[at] == '"' && _loinc!.Contains(LoincCodes.Key(digits, value, line[hyphen + 1] - '0')))
             {
                 return true;
             }
@@ -136,14 +135,6 @@ public sealed class CodePrefilter
 
         return -1;
     }
-
-    private const int MaxLoincDigits = 7;
-
-    private static bool IsLoincShaped(string code) =>
-        code.Length is >= 3 and <= MaxLoincDigits + 2 && code[^2] == '-' && char.IsAsciiDigit(code[^1]) && code[..^2].All(char.IsAsciiDigit);
-
-    /// <summary>A LOINC code as a number: how many digits before the hyphen (leading zeros count), their value, the check digit.</summary>
-    private static long LoincKey(int digits, long value, int check) => ((digits * 100_000_000L) + value) * 10 + check;
 
     /// <summary>The line as UTF-16, reused from line to line (a filter serves one work item, on one thread).</summary>
     private char[] _chars = new char[4096];

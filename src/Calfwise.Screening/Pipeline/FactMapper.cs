@@ -27,7 +27,15 @@ public enum SkipReason
 /// </summary>
 public sealed partial class FactMapper(KnowledgeBase knowledge)
 {
-    private static readonly HashSet<string> UsableResults = ["final", "amended", "corrected", "preliminary"];
+    /// <summary>The analytes of the LOINC codes the knowledge base binds, by <see cref="LoincCodes.Key"/> (null: a code bound to several).</summary>
+    private readonly Dictionary<long, Analyte?> _analytesByLoincKey = knowledge.Codes.Bindings
+        .Where(b => b.Target == CodeTarget.Analyte && b.System == CodeSystem.Loinc && LoincCodes.IsShaped(b.Code))
+        .Select(b => b.Code).Distinct()
+        .ToDictionary(c => LoincCodes.TryKey(System.Text.Encoding.ASCII.GetBytes(c), out var key) ? key : 0, knowledge.Codes.AnalyteByLoinc);
+
+    /// <summary>Whether a result's status (its UTF-8; empty when it has none) makes it a result to read.</summary>
+    private static bool Usable(ReadOnlySpan<byte> status) =>
+        status.SequenceEqual("final"u8) || status.SequenceEqual("amended"u8) || status.SequenceEqual("corrected"u8) || status.SequenceEqual("preliminary"u8);
     private static readonly HashSet<string> HoldingConditions = ["active", "recurrence", "relapse"];
 
     /// <summary>What an Observation says of a lab result the knowledge base reads.</summary>
@@ -73,7 +81,9 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
         Analyte? analyte = null;
         for (var coding = 0; coding < view.Count && analyte is null; coding++)
         {
-            analyte = view.Text(coding, "loinc_code") is { } code ? knowledge.Codes.AnalyteByLoinc(code) : null;
+            analyte = LoincCodes.TryKey(view.Utf8(coding, "loinc_code"), out var key)
+                ? _analytesByLoincKey.GetValueOrDefault(key)
+                : view.Text(coding, "loinc_code") is { } code ? knowledge.Codes.AnalyteByLoinc(code) : null;
         }
 
         if (analyte is null)
@@ -81,7 +91,7 @@ public sealed partial class FactMapper(KnowledgeBase knowledge)
             return SkipReason.NotBound;
         }
 
-        if (view.Text(0, "status") is not { } status || !UsableResults.Contains(status))
+        if (!Usable(view.Utf8(0, "status")))
         {
             return SkipReason.Status;
         }
