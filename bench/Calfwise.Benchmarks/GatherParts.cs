@@ -72,7 +72,11 @@ internal static class GatherParts
     }
 
     /// <summary>Gathers one bucket's patients (one pass) and returns how many there were.</summary>
-    private static int Gather(IReadOnlyList<string> files) => AssessStep.Gather(files, 0, 1).Count;
+    private static int Gather(IReadOnlyList<string> files)
+    {
+        using var gathered = AssessStep.Gather(files, 0, 1);
+        return gathered.Records.Count;
+    }
 
     private static (double Ms, double Mb) Measure(Action part)
     {

@@ -2,12 +2,6 @@ using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Screening.Population;
 
-/// <summary>Where a fact in a patient's record came from: the resource (<c>Observation/o-17</c>) and its day.</summary>
-public readonly record struct Evidence(string Resource, DateOnly? Date)
-{
-    public override string ToString() => Date is { } day ? $"{Resource}@{day:yyyy-MM-dd}" : Resource;
-}
-
 /// <summary>A lab result of an analyte the knowledge base reads, in the unit it was reported in.</summary>
 /// <param name="Analyte">The knowledge base's analyte id (from the Observation's LOINC code).</param>
 /// <param name="Value">The value as reported.</param>
@@ -68,35 +62,3 @@ public sealed class PatientRecord(string patientId)
 
 /// <summary>What the Patient resource says.</summary>
 public sealed record PatientFact(Sex? Sex, DateOnly? BirthDate, bool BirthDateExact, bool Deceased);
-
-public static class PatientRecordFacts
-{
-    /// <summary>Adds one fact read from the export (a <see cref="PatientFact"/>, <see cref="LabFact"/>, <see cref="ConditionFact"/>, <see cref="MedicationFact"/> or <see cref="ProcedureFact"/>).</summary>
-    public static void Add(this PatientRecord record, object fact)
-    {
-        switch (fact)
-        {
-            case PatientFact patient:
-                record.HasPatient = true;
-                record.Sex = patient.Sex;
-                record.BirthDate = patient.BirthDate;
-                record.BirthDateExact = patient.BirthDateExact;
-                record.Deceased = patient.Deceased;
-                break;
-            case LabFact lab:
-                record.Labs.Add(lab);
-                break;
-            case ConditionFact condition:
-                record.Conditions.Add(condition);
-                break;
-            case MedicationFact medication:
-                record.Medications.Add(medication);
-                break;
-            case ProcedureFact procedure:
-                record.Procedures.Add(procedure);
-                break;
-            default:
-                throw new ArgumentException($"not a fact of a patient record: {fact.GetType().Name}", nameof(fact));
-        }
-    }
-}
