@@ -37,7 +37,7 @@ public sealed record ProcedureFact(string Kind, Evidence Source);
 public sealed class PatientRecord(string patientId)
 {
     /// <summary>The Patient resource's id (references to it are <c>Patient/{id}</c>).</summary>
-    public string PatientId { get; } = patientId;
+    public string PatientId { get; private set; } = patientId;
 
     public Sex? Sex { get; set; }
 
@@ -58,6 +58,17 @@ public sealed class PatientRecord(string patientId)
     public List<MedicationFact> Medications { get; } = [];
 
     public List<ProcedureFact> Procedures { get; } = [];
+
+    /// <summary>Makes this the empty record of another patient, its lists kept (emptied, with their capacity) to be filled again.</summary>
+    internal void Reset(string patientId)
+    {
+        PatientId = patientId;
+        (Sex, BirthDate, BirthDateExact, Deceased, HasPatient) = (null, null, false, false, false);
+        Labs.Clear();
+        Conditions.Clear();
+        Medications.Clear();
+        Procedures.Clear();
+    }
 }
 
 /// <summary>What the Patient resource says.</summary>

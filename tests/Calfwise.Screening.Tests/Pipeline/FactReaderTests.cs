@@ -75,6 +75,23 @@ public sealed class FactReaderTests
     }
 
     [Fact]
+    public void Records_of_a_disposed_reader_are_filled_again_by_the_next_with_nothing_left_of_their_patients()
+    {
+        PatientRecord first;
+        using (var reader = new FactReader())
+        {
+            reader.Read(new MemoryStream(Written(Facts)));
+            first = reader.Record("p1")!;
+        }
+
+        var later = Facts[5..].Reverse().ToArray();
+        using var again = new FactReader();
+        again.Read(new MemoryStream(Written(later)));
+        Assert.Equal(Dump(Expected(later)), Dump(again.Records));
+        Assert.Contains(first, again.Records); // on the same thread, the records are those of the reader before
+    }
+
+    [Fact]
     public void A_file_that_ends_inside_a_fact_is_refused()
     {
         var bytes = Written(Facts[..2]);
