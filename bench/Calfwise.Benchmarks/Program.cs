@@ -7,4 +7,11 @@ if (args is ["parts", ..])
     return;
 }
 
+if (args is ["gather", var export, var asOf, ..])
+{
+    // CPU time and allocation of the screening's assess phase on an export (see GatherParts)
+    GatherParts.Run(export, DateOnly.ParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

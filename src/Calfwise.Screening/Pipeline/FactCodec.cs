@@ -1,20 +1,20 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using Calfwise.Core.Knowledge;
 using Calfwise.Screening.Population;
 
 namespace Calfwise.Screening.Pipeline;
 
 /// <summary>
 /// The compact binary form facts take in the bucket files between flattening and assessment (a private, versioned
-/// format of this program: bucket files live only for one job).
+/// format of this program: bucket files live only for one job), read back by <see cref="FactReader"/>.
 /// </summary>
 public static class FactCodec
 {
     /// <summary>Written first in every bucket file; a file of another version is refused.</summary>
     public const int Version = 1;
 
-    private enum Kind : byte
+    /// <summary>What a fact is: the byte it starts with.</summary>
+    internal enum Kind : byte
     {
         Patient = 1,
         Lab = 2,
@@ -96,38 +96,11 @@ public static class FactCodec
         writer.Write(second);
     }
 
-    /// <summary>The next fact, or null at the end of the stream.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (string PatientId, object Fact)? Read(BinaryReader reader)
-    {
-        var next = reader.BaseStream.ReadByte();
-        if (next < 0)
-        {
-            return null;
-        }
-
-        var patient = reader.ReadText(shared: true);
-        object fact = (Kind)next switch
-        {
-            Kind.Patient => new PatientFact(reader.ReadSByte() is var s and >= 0 ? (Sex)s : null, ReadDay(reader), reader.ReadBoolean(), reader.ReadBoolean()),
-            Kind.Lab => new LabFact(reader.ReadText(shared: true), reader.ReadDecimal(), reader.ReadText(shared: true), ReadEvidence(reader)),
-            Kind.Condition => new ConditionFact(reader.ReadList(), reader.ReadList(), reader.ReadBoolean(), reader.ReadBoolean(), ReadEvidence(reader)),
-            Kind.Medication => new MedicationFact(reader.ReadText(shared: true), reader.ReadList(), reader.ReadBoolean(), ReadEvidence(reader)),
-            Kind.Procedure => new ProcedureFact(reader.ReadText(shared: true), ReadEvidence(reader)),
-            _ => throw new InvalidDataException($"bucket file: unknown fact kind {next} at byte {reader.BaseStream.Position - 1}"),
-        };
-        return (patient, fact);
-    }
-
     private static void WriteDay(BinaryWriter writer, DateOnly? day) => writer.Write(day?.DayNumber ?? -1);
-
-    private static DateOnly? ReadDay(BinaryReader reader) => reader.ReadInt32() is var n and >= 0 ? DateOnly.FromDayNumber(n) : null;
 
     private static void WriteEvidence(BinaryWriter writer, Evidence evidence)
     {
         writer.Write(evidence.Resource);
         WriteDay(writer, evidence.Date);
     }
-
-    private static Evidence ReadEvidence(BinaryReader reader) => new(reader.ReadText(shared: false), ReadDay(reader));
 }

@@ -115,7 +115,7 @@ public static class Buckets
     /// bucket's hash is mixed first (MurmurHash3's finaliser): FNV-1a's low bits depend only on the characters' low
     /// bits, so the same hash modulo the pass count would put a bucket's patients in one pass when both counts are even.
     /// </summary>
-    public static int PassOf(string patientId, int passes)
+    public static int PassOf(ReadOnlySpan<char> patientId, int passes)
     {
         var hash = Hash(patientId);
         hash = (hash ^ (hash >> 16)) * 0x85EBCA6Bu;
@@ -124,7 +124,7 @@ public static class Buckets
     }
 
     /// <summary>FNV-1a of the id's UTF-16 units: stable across processes.</summary>
-    private static uint Hash(string patientId)
+    private static uint Hash(ReadOnlySpan<char> patientId)
     {
         var hash = 2166136261u;
         foreach (var c in patientId)

@@ -2,12 +2,6 @@ using Calfwise.Core.Knowledge;
 
 namespace Calfwise.Screening.Population;
 
-/// <summary>Where a fact in a patient's record came from: the resource (<c>Observation/o-17</c>) and its day.</summary>
-public readonly record struct Evidence(string Resource, DateOnly? Date)
-{
-    public override string ToString() => Date is { } day ? $"{Resource}@{day:yyyy-MM-dd}" : Resource;
-}
-
 /// <summary>A lab result of an analyte the knowledge base reads, in the unit it was reported in.</summary>
 /// <param name="Analyte">The knowledge base's analyte id (from the Observation's LOINC code).</param>
 /// <param name="Value">The value as reported.</param>
@@ -43,7 +37,7 @@ public sealed record ProcedureFact(string Kind, Evidence Source);
 public sealed class PatientRecord(string patientId)
 {
     /// <summary>The Patient resource's id (references to it are <c>Patient/{id}</c>).</summary>
-    public string PatientId { get; } = patientId;
+    public string PatientId { get; private set; } = patientId;
 
     public Sex? Sex { get; set; }
 
@@ -64,39 +58,18 @@ public sealed class PatientRecord(string patientId)
     public List<MedicationFact> Medications { get; } = [];
 
     public List<ProcedureFact> Procedures { get; } = [];
+
+    /// <summary>Makes this the empty record of another patient, its lists kept (emptied, with their capacity) to be filled again.</summary>
+    internal void Reset(string patientId)
+    {
+        PatientId = patientId;
+        (Sex, BirthDate, BirthDateExact, Deceased, HasPatient) = (null, null, false, false, false);
+        Labs.Clear();
+        Conditions.Clear();
+        Medications.Clear();
+        Procedures.Clear();
+    }
 }
 
 /// <summary>What the Patient resource says.</summary>
 public sealed record PatientFact(Sex? Sex, DateOnly? BirthDate, bool BirthDateExact, bool Deceased);
-
-public static class PatientRecordFacts
-{
-    /// <summary>Adds one fact read from the export (a <see cref="PatientFact"/>, <see cref="LabFact"/>, <see cref="ConditionFact"/>, <see cref="MedicationFact"/> or <see cref="ProcedureFact"/>).</summary>
-    public static void Add(this PatientRecord record, object fact)
-    {
-        switch (fact)
-        {
-            case PatientFact patient:
-                record.HasPatient = true;
-                record.Sex = patient.Sex;
-                record.BirthDate = patient.BirthDate;
-                record.BirthDateExact = patient.BirthDateExact;
-                record.Deceased = patient.Deceased;
-                break;
-            case LabFact lab:
-                record.Labs.Add(lab);
-                break;
-            case ConditionFact condition:
-                record.Conditions.Add(condition);
-                break;
-            case MedicationFact medication:
-                record.Medications.Add(medication);
-                break;
-            case ProcedureFact procedure:
-                record.Procedures.Add(procedure);
-                break;
-            default:
-                throw new ArgumentException($"not a fact of a patient record: {fact.GetType().Name}", nameof(fact));
-        }
-    }
-}

@@ -53,7 +53,7 @@ public static class RecordCase
     public static IReadOnlyList<LabFact> Latest(IReadOnlyList<LabFact> labs, DateOnly today)
     {
         var earliest = today.AddDays(-LabWindowDays);
-        var latest = new Dictionary<string, LabFact>(StringComparer.Ordinal);
+        var latest = new List<LabFact>(); // a record's few analytes: a list searched, in the order each was first read
         foreach (var lab in labs)
         {
             if (lab.Date > today || lab.Date < earliest)
@@ -61,12 +61,30 @@ public static class RecordCase
                 continue;
             }
 
-            if (!latest.TryGetValue(lab.Analyte, out var kept) || lab.Date > kept.Date)
+            var kept = IndexOf(latest, lab.Analyte);
+            if (kept < 0)
             {
-                latest[lab.Analyte] = lab;
+                latest.Add(lab);
+            }
+            else if (lab.Date > latest[kept].Date)
+            {
+                latest[kept] = lab;
             }
         }
 
-        return latest.Values.ToList();
+        return latest;
+    }
+
+    private static int IndexOf(List<LabFact> labs, string analyte)
+    {
+        for (var i = 0; i < labs.Count; i++)
+        {
+            if (string.Equals(labs[i].Analyte, analyte, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -39,6 +39,11 @@ public sealed partial class Screener
 
     private void RestlessLegs(PatientContext p, List<ScreeningHit> hits)
     {
+        if (p.Record.Conditions.Count == 0)
+        {
+            return; // most records: no list made to find nothing
+        }
+
         var rls = p.Active(RestlessLegsId).Select(c => c.Source).ToList();
         if (rls.Count == 0)
         {
@@ -95,13 +100,16 @@ public sealed partial class Screener
 
     private void Medicines(PatientContext p, List<ScreeningHit> hits)
     {
-        var lowering = SaltLowering.SelectMany(c => p.Taking(c).Where(_ => c != ProtonPumpInhibitor || LongTermPpi(p)).Select(m => m.Source)).ToList();
-        var low = new[] { AnalyteIds.Potassium, AnalyteIds.Magnesium }
-            .Where(a => p.Result(a) is { } r && IsLow(r))
-            .Select(a => p.Lab(a)!.Source).ToList();
-        if (lowering.Count > 0 && low.Count > 0)
+        if (p.Record.Medications.Count > 0) // no medicine, nothing lowering salts (and no list made to find nothing)
         {
-            hits.Add(p.Hit(ScreeningRules.SaltLoweringMedicineLowSalt, lowering.Concat(low)));
+            var lowering = SaltLowering.SelectMany(c => p.Taking(c).Where(_ => c != ProtonPumpInhibitor || LongTermPpi(p)).Select(m => m.Source)).ToList();
+            var low = new[] { AnalyteIds.Potassium, AnalyteIds.Magnesium }
+                .Where(a => p.Result(a) is { } r && IsLow(r))
+                .Select(a => p.Lab(a)!.Source).ToList();
+            if (lowering.Count > 0 && low.Count > 0)
+            {
+                hits.Add(p.Hit(ScreeningRules.SaltLoweringMedicineLowSalt, lowering.Concat(low)));
+            }
         }
 
         if (p.Assessment.Recommendations.Any(r => r.Id == PotassiumReview) && p.Lab(AnalyteIds.Potassium) is { } potassium)

@@ -86,8 +86,9 @@ public sealed partial class Screener(KnowledgeBase knowledge, DateOnly today)
 
         public IEnumerable<MedicationFact> Taking(string medicationClass) => Record.Medications.Where(m => m.Active && m.Classes.Contains(medicationClass));
 
+        /// <summary>A hit of <paramref name="rule"/>: its evidence held as strings, to outlive the buffers the record was read into.</summary>
         public ScreeningHit Hit(ScreeningRule rule, IEnumerable<Evidence> evidence, IEnumerable<string>? more = null) =>
-            new(Record.PatientId, rule, evidence.Distinct().ToList(), rule.Sources.Concat(more ?? []).Distinct(StringComparer.Ordinal).ToList());
+            new(Record.PatientId, rule, evidence.Distinct().Select(e => e.Detached()).ToList(), rule.Sources.Concat(more ?? []).Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>A clock that always reads midday of one day (the engine asks the clock only for the day).</summary>

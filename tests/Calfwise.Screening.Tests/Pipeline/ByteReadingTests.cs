@@ -108,9 +108,10 @@ public sealed class ByteReadingTests
 
         Assert.Equal(expected.ToArray(), actual.ToArray());
         actual.Position = 0;
-        using var reader = new BinaryReader(actual);
-        var (readPatient, fact) = FactCodec.Read(reader)!.Value;
-        Assert.Equal(patient, readPatient);
-        Assert.Equal(new Calfwise.Screening.Population.LabFact("ferritin", 12.50m, "ng/mL", new(resource, day)), fact);
+        using var reader = new FactReader();
+        reader.Read(actual);
+        var record = Assert.Single(reader.Records);
+        Assert.Equal(patient, record.PatientId);
+        Assert.Equal(new Calfwise.Screening.Population.LabFact("ferritin", 12.50m, "ng/mL", new(resource, day)), Assert.Single(record.Labs));
     }
 }
