@@ -80,11 +80,15 @@ public sealed class ByteReadingTests
     }
 
     [Theory]
-    [InlineData("p1", "Observation/o1")]
-    [InlineData("pé-患者", "Observation/oé😀")]
-    [InlineData("", "Observation/")]
-    public void A_lab_written_from_bytes_is_written_as_the_strings_are_and_reads_back(string patient, string resource)
+    [InlineData("p1", "Observation/o1", "12.50")]
+    [InlineData("pé-患者", "Observation/oé😀", "-0.000001")]
+    [InlineData("", "Observation/", "79228162514264337593543950335")]
+    [InlineData("p-200", "Observation/o-300", "0")] // ids longer than 127 bytes (a two-byte length) and a fact longer than 512 bytes
+    public void A_lab_written_from_bytes_is_written_as_the_strings_are_and_reads_back(string patient, string resource, string number)
     {
+        patient = patient == "p-200" ? new string('p', 200) : patient;
+        resource = resource == "Observation/o-300" ? "Observation/" + new string('o', 300) : resource;
+        var value = decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
         var day = new DateOnly(2026, 1, 2);
         using var expected = new MemoryStream();
         using (var writer = new BinaryWriter(expected, Encoding.UTF8, leaveOpen: true))
@@ -92,7 +96,7 @@ public sealed class ByteReadingTests
             writer.Write((byte)2); // the lab kind, then each part as BinaryWriter writes it
             writer.Write(patient);
             writer.Write("ferritin");
-            writer.Write(12.50m);
+            writer.Write(value);
             writer.Write("ng/mL");
             writer.Write(resource);
             writer.Write(day.DayNumber);
@@ -103,7 +107,7 @@ public sealed class ByteReadingTests
         {
             var slash = Encoding.UTF8.GetBytes(resource).AsSpan();
             var cut = slash.IndexOf((byte)'/') + 1;
-            FactCodec.WriteLab(writer, Encoding.UTF8.GetBytes(patient), "ferritin", 12.50m, "ng/mL", slash[..cut], slash[cut..], day);
+            FactCodec.WriteLab(writer, Encoding.UTF8.GetBytes(patient), "ferritin", value, "ng/mL", slash[..cut], slash[cut..], day);
         }
 
         Assert.Equal(expected.ToArray(), actual.ToArray());
@@ -112,6 +116,6 @@ public sealed class ByteReadingTests
         reader.Read(actual);
         var record = Assert.Single(reader.Records);
         Assert.Equal(patient, record.PatientId);
-        Assert.Equal(new Calfwise.Screening.Population.LabFact("ferritin", 12.50m, "ng/mL", new(resource, day)), Assert.Single(record.Labs));
+        Assert.Equal(new Calfwise.Screening.Population.LabFact("ferritin", value, "ng/mL", new(resource, day)), Assert.Single(record.Labs));
     }
 }
