@@ -12,6 +12,11 @@ public sealed partial class Screener
     private void CriticalLabs(PatientContext p, List<ScreeningHit> hits)
     {
         var earliest = Today.AddDays(-CriticalWindowDays);
+        if (!AnyBetween(p.Record.Labs, earliest, Today))
+        {
+            return; // most records have no result in the window
+        }
+
         foreach (var analyte in p.Record.Labs.Where(l => l.Date >= earliest && l.Date <= Today).Select(l => l.Analyte).Distinct(StringComparer.Ordinal))
         {
             // Only results in the window are read (each reading builds a case): an older one is neither critical in
@@ -33,6 +38,19 @@ public sealed partial class Screener
             var limits = critical.SelectMany(c => c.Status.Sources);
             hits.Add(p.Hit(ScreeningRules.CriticalLabUnresolved, critical.Select(c => c.Lab.Source).Concat(read.Where(r => r.Lab.Date > last).Select(r => r.Lab.Source)), limits));
         }
+    }
+
+    private static bool AnyBetween(List<LabFact> labs, DateOnly earliest, DateOnly latest)
+    {
+        foreach (var lab in labs)
+        {
+            if (lab.Date >= earliest && lab.Date <= latest)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One result read on its own: its status and the sources of the critical limits it crosses.</summary>
