@@ -70,6 +70,33 @@ internal static class ScreenParts
 
             return count;
         });
+        Steps(cases, knowledge);
+    }
+
+    /// <summary>The public steps of an assessment on their own: what is left of its time is red flags, recommendations and triage.</summary>
+    private static void Steps(List<ValidatedCase> cases, Core.Knowledge.KnowledgeBase knowledge)
+    {
+        var labs = new LabInterpreter(knowledge);
+        var differential = new Differential(knowledge);
+        var rls = new RlsCriteria(knowledge);
+        var iron = new IronPlanner(knowledge);
+        var read = cases.Select(labs.Interpret).ToList();
+        var ranked = cases.Select((c, i) => differential.Rank(c, read[i])).ToList();
+        Measure("  engine step: labs", cases.Count, () => Each(cases.Count, i => labs.Interpret(cases[i]).Count));
+        Measure("  engine step: differential", cases.Count, () => Each(cases.Count, i => differential.Rank(cases[i], read[i]).Count));
+        Measure("  engine step: restless legs criteria", cases.Count, () => Each(cases.Count, i => rls.Evaluate(cases[i], ranked[i]).Criteria.Count));
+        Measure("  engine step: iron plan", cases.Count, () => Each(cases.Count, i => (int)iron.Plan(cases[i], read[i], null, null).Plan));
+    }
+
+    private static int Each(int count, Func<int, int> call)
+    {
+        var sum = 0;
+        for (var i = 0; i < count; i++)
+        {
+            sum += call(i);
+        }
+
+        return sum;
     }
 
     /// <summary>The export's patient records, flattened by the screening's own scan step.</summary>

@@ -43,6 +43,10 @@ public sealed class Differential
                 .SelectMany(c => c.Effects.Where(e => e.ConditionId == condition.Id && Moves(e.Lr)).Select(e => (c, new EvidenceItem(EvidenceKind.Medication, c.Id, c.Name, e.Lr, e.SourceId, e.Grade))))
                 .ToArray(),
             Result(condition, []))).ToArray();
+
+        // Ranked by the results without evidence, the results of a case are nearly in order already: most conditions
+        // keep their prior, so sorting them moves few.
+        Array.Sort(_plans, static (a, b) => Order(a.Unmoved, b.Unmoved));
     }
 
     /// <exception cref="ArgumentException">The case was validated against another knowledge base (its medicine classes are another knowledge's objects).</exception>
@@ -106,9 +110,26 @@ public sealed class Differential
             results.Add(evidence.Count == 0 ? plan.Unmoved : Result(condition, evidence.ToArray()));
         }
 
-        results.Sort(static (a, b) => b.Probability.CompareTo(a.Probability) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id));
+        // An insertion sort: the order is total (ids are unique), so any sort gives this one, and this one is quick on
+        // results that are nearly in order.
+        for (var i = 1; i < results.Count; i++)
+        {
+            var result = results[i];
+            var j = i - 1;
+            for (; j >= 0 && Order(results[j], result) > 0; j--)
+            {
+                results[j + 1] = results[j];
+            }
+
+            results[j + 1] = result;
+        }
+
         return results;
     }
+
+    /// <summary>The differential's order: the most probable first, then by id.</summary>
+    private static int Order(ConditionResult a, ConditionResult b) =>
+        b.Probability.CompareTo(a.Probability) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id);
 
     private static ConditionResult Result(Condition condition, EvidenceItem[] evidence)
     {
