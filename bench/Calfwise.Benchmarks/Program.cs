@@ -14,4 +14,14 @@ if (args is ["gather", var export, var asOf, ..])
     return;
 }
 
+if (args is ["screen", var screened, ..])
+{
+    // CPU time and bytes of screening one patient of an export, in this process (see ScreenParts)
+    ScreenParts.Run(
+        screened,
+        args.Length > 2 && args[2] != "all" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null,
+        args.Length > 3 ? DateOnly.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : new DateOnly(2026, 12, 1));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -42,6 +42,44 @@ public static class CaseLimits
         return text.Length <= Shown + 10 ? text : $"{text[..Shown]}… ({text.Length} characters)";
     }
 
+    /// <summary>Whether the case is within every limit <see cref="Check"/> checks, found without allocating (the common case).</summary>
+    public static bool Within(PatientCase input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Findings.Count + input.DontKnow.Count > MaxFindings
+            || input.Labs.Count > MaxLabs
+            || input.Medications.Count > MaxMedications
+            || input.LabsUnavailable.Count > MaxMedications)
+        {
+            return false;
+        }
+
+        if (!CaseKeys.All(input.Findings, MaxText, Fits) || !CaseKeys.All(input.DontKnow, MaxText, Fits) || !CaseKeys.All(input.LabsUnavailable, MaxText, Fits))
+        {
+            return false;
+        }
+
+        var medications = input.Medications;
+        for (var i = 0; i < medications.Count; i++)
+        {
+            if (medications[i].Length > MaxText)
+            {
+                return false;
+            }
+        }
+
+        var labs = input.Labs;
+        for (var i = 0; i < labs.Count; i++)
+        {
+            if (labs[i].Analyte.Length > MaxText || labs[i].Unit.Length > MaxText)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The size errors of a case (counts and text lengths), checked before anything else is.</summary>
     public static List<InputError> Check(PatientCase input)
     {
@@ -62,6 +100,8 @@ public static class CaseLimits
         Lengths(errors, "labs", input.Labs.SelectMany(l => new[] { l.Analyte, l.Unit }), "an analyte or unit");
         return errors;
     }
+
+    private static bool Fits(string text, int max) => text.Length <= max;
 
     private static void Count(List<InputError> errors, string field, int count, int max, string what)
     {

@@ -8,7 +8,7 @@ namespace Calfwise.Core.Cases;
 /// Checks a case against the knowledge base (ids, units, bounds, ages, dates and instrument scores) and turns it into
 /// a <see cref="ValidatedCase"/>: the one place a case is checked, its labs converted and its inflammation read.
 /// </summary>
-public static class CaseValidator
+public static partial class CaseValidator
 {
     public const decimal MaxAge = 120;
 
@@ -25,13 +25,13 @@ public static class CaseValidator
     public static Result<ValidatedCase> Validate(PatientCase input, KnowledgeBase knowledge, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (CaseLimits.Check(input) is { Count: > 0 } tooLarge)
+        if (!CaseLimits.Within(input) && CaseLimits.Check(input) is { Count: > 0 } tooLarge)
         {
             return Result.Failure<ValidatedCase>(CaseLimits.Capped(tooLarge));
         }
 
-        var errors = new List<InputError>();
-        var age = Age(input, today, errors);
+        var errors = new InputErrors();
+        var age = Age(input, today, ref errors);
         if (input.Pregnant == true && input.Sex == Sex.Male)
         {
             errors.Add(new("pregnant", "can only be true when sex is female"));
@@ -42,8 +42,16 @@ public static class CaseValidator
             errors.Add(new("trimester", $"must be 1, 2 or 3, and only with pregnant: true (got {trimester})"));
         }
 
-        CheckFindings(input.Findings.Keys, knowledge, errors);
-        CheckFindings(input.DontKnow, knowledge, errors);
+        if (!CaseKeys.All(input.Findings, knowledge.FindingsById, static (id, known) => known.ContainsKey(id)))
+        {
+            CheckFindings(input.Findings.Keys, knowledge, ref errors);
+        }
+
+        if (!CaseKeys.All(input.DontKnow, knowledge.FindingsById, static (id, known) => known.ContainsKey(id)))
+        {
+            CheckFindings(input.DontKnow, knowledge, ref errors);
+        }
+
         if (input.LabsUnavailable.Count > 0)
         {
             var requests = knowledge.Interview.LabRequests.Select(r => r.Id).ToList();
@@ -53,45 +61,20 @@ public static class CaseValidator
             }
         }
 
-        var labs = Labs(input, knowledge, today, errors);
+        var labs = Labs(input, knowledge, today, ref errors);
         if (Canonical(labs, AnalyteIds.Iron) is { } iron && Canonical(labs, AnalyteIds.Tibc) is { } tibc && iron > tibc)
         {
             errors.Add(new("labs", $"serum iron ({iron} µmol/L) cannot be higher than TIBC ({tibc} µmol/L); check the values and units"));
         }
 
-        CheckIrls(input, knowledge, errors);
+        CheckIrls(input, knowledge, ref errors);
         if (errors.Count > 0)
         {
-            return Result.Failure<ValidatedCase>(CaseLimits.Capped(errors));
+            return Result.Failure<ValidatedCase>(CaseLimits.Capped(errors.All));
         }
 
         return Result.Success(new ValidatedCase(knowledge, input, age, labs, Inflammation(labs, knowledge), input.Medications.Count == 0 ? [] : Classes(input, knowledge), UnknownMedications(input, knowledge)));
     }
-
-    /// <summary>The classes of the medicines taken, each once, in the order the medicines were given.</summary>
-    private static List<MedicationClass> Classes(PatientCase input, KnowledgeBase knowledge)
-    {
-        var classes = new List<MedicationClass>();
-        foreach (var medication in input.Medications)
-        {
-            if (knowledge.DrugClasses.TryGetValue(medication.Trim(), out var found))
-            {
-                foreach (var medicationClass in found)
-                {
-                    if (!classes.Contains(medicationClass))
-                    {
-                        classes.Add(medicationClass);
-                    }
-                }
-            }
-        }
-
-        return classes;
-    }
-
-    /// <summary>Medication names that are in no class of the knowledge base: kept, and reported as warnings.</summary>
-    public static IReadOnlyList<string> UnknownMedications(PatientCase input, KnowledgeBase knowledge) =>
-        input.Medications.Count == 0 ? [] : input.Medications.Where(m => !knowledge.DrugClasses.ContainsKey(m.Trim())).ToList();
 
     /// <summary>The age in whole years completed on <paramref name="today"/> of someone born on <paramref name="birthDate"/>.</summary>
     public static int AgeOn(DateOnly birthDate, DateOnly today)
@@ -101,7 +84,7 @@ public static class CaseValidator
     }
 
     /// <summary>The age the engine uses: from the birth date when one is given, checked against the age given.</summary>
-    private static decimal Age(PatientCase input, DateOnly today, List<InputError> errors)
+    private static decimal Age(PatientCase input, DateOnly today, ref InputErrors errors)
     {
         if (input.Age is < 0 or > MaxAge)
         {
@@ -132,10 +115,9 @@ public static class CaseValidator
         return years;
     }
 
-    private static List<ValidLab> Labs(PatientCase input, KnowledgeBase knowledge, DateOnly today, List<InputError> errors)
+    private static List<ValidLab> Labs(PatientCase input, KnowledgeBase knowledge, DateOnly today, ref InputErrors errors)
     {
         var labs = new List<ValidLab>(input.Labs.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < input.Labs.Count; i++)
         {
             var lab = input.Labs[i];
@@ -146,7 +128,7 @@ public static class CaseValidator
                 continue;
             }
 
-            if (!seen.Add(analyte.Id))
+            if (GivenBefore(input.Labs, i))
             {
                 errors.Add(new($"{field}.analyte", $"'{analyte.Id}' is given more than once; give each analyte once (the most recent result)"));
             }
@@ -185,7 +167,22 @@ public static class CaseValidator
         return labs;
     }
 
-    private static void CheckFindings(IEnumerable<string> ids, KnowledgeBase knowledge, List<InputError> errors)
+    /// <summary>Whether the analyte of the lab at <paramref name="index"/> (one of the knowledge base, keyed by its exact id) was given before it.</summary>
+    private static bool GivenBefore(IReadOnlyList<LabInput> labs, int index)
+    {
+        var analyte = labs[index].Analyte;
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(labs[i].Analyte, analyte, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckFindings(IEnumerable<string> ids, KnowledgeBase knowledge, ref InputErrors errors)
     {
         foreach (var id in ids)
         {
@@ -196,7 +193,7 @@ public static class CaseValidator
         }
     }
 
-    private static void CheckIrls(PatientCase input, KnowledgeBase knowledge, List<InputError> errors)
+    private static void CheckIrls(PatientCase input, KnowledgeBase knowledge, ref InputErrors errors)
     {
         if (input.Irls is not { } irls)
         {

@@ -71,11 +71,11 @@ public sealed class ValidatedCase
     /// <summary>The lab of this analyte, if given.</summary>
     public ValidLab? Lab(string analyteId)
     {
-        foreach (var lab in Labs)
+        for (var i = 0; i < Labs.Count; i++)
         {
-            if (lab.Analyte.Id == analyteId)
+            if (Labs[i].Analyte.Id == analyteId)
             {
-                return lab;
+                return Labs[i];
             }
         }
 

@@ -16,6 +16,9 @@ public sealed class AssessmentEngine
     private readonly RedFlagEvaluator _redFlags;
     private readonly (Recommendation Recommendation, AppliedRecommendation Applied)[] _recommendations;
 
+    /// <summary>The triage of a case with no red flag and no condition that calls for a doctor, by level (made on first use).</summary>
+    private readonly TriageResult?[] _calm = new TriageResult?[TriageLevels.All.Count];
+
     /// <param name="knowledge">The knowledge base.</param>
     /// <param name="time">The clock that says what day it is when a case is validated (birth dates, lab dates); the system clock by default.</param>
     public AssessmentEngine(KnowledgeBase knowledge, TimeProvider? time = null)
@@ -56,13 +59,15 @@ public sealed class AssessmentEngine
 
         var context = new RuleContext(_knowledge, input, labs, differential, iron);
 
-        var redFlags = new List<FiredRedFlag>();
-        foreach (var flag in _knowledge.RedFlags)
+        // The lists are made only when something goes in them: most cases fire no red flag.
+        List<FiredRedFlag>? redFlags = null;
+        var flags = _knowledge.RedFlags;
+        for (var i = 0; i < flags.Count; i++)
         {
-            if (_redFlags.Evaluate(flag, input, context) is { } fired)
+            if (_redFlags.Evaluate(flags[i], input, context) is { } fired)
             {
-                redFlags.Add(fired);
-                context.Fired.Add(flag.Id);
+                (redFlags ??= []).Add(fired);
+                context.Fire(flags[i].Id);
             }
         }
 
@@ -70,12 +75,12 @@ public sealed class AssessmentEngine
         context.TriageSoFar = triage.Level;
 
         // Self-care steps are never the plan of an urgent or emergency result: being seen is.
-        var recommendations = new List<AppliedRecommendation>();
+        List<AppliedRecommendation>? recommendations = null;
         foreach (var (recommendation, applied) in _recommendations)
         {
             if ((triage.Level < TriageLevel.Urgent || recommendation.Kind != RecommendationKind.Lifestyle) && recommendation.When.Evaluate(context))
             {
-                recommendations.Add(applied);
+                (recommendations ??= []).Add(applied);
             }
         }
 
@@ -83,7 +88,7 @@ public sealed class AssessmentEngine
             .Select(m => $"Medication '{m}' is not in Calfwise's list, so its possible effects were not considered; mention it to your doctor.")
             .ToList();
 
-        return new Assessment(triage, redFlags, differential, labs, iron, criteria, irls, recommendations, warnings, _knowledge.Disclaimer);
+        return new Assessment(triage, redFlags ?? (IReadOnlyList<FiredRedFlag>)[], differential, labs, iron, criteria, irls, recommendations ?? (IReadOnlyList<AppliedRecommendation>)[], warnings, _knowledge.Disclaimer);
     }
 
     /// <summary>Whether a knowledge rule holds for a case and its assessment.</summary>
@@ -101,7 +106,11 @@ public sealed class AssessmentEngine
     private RuleContext NewContext(ValidatedCase input, Assessment assessment)
     {
         var context = new RuleContext(_knowledge, input, assessment.Labs, assessment.Differential, assessment.Iron) { TriageSoFar = assessment.Triage.Level };
-        context.Fired.UnionWith(assessment.RedFlags.Select(f => f.Id));
+        foreach (var flag in assessment.RedFlags)
+        {
+            context.Fire(flag.Id);
+        }
+
         return context;
     }
 
@@ -113,7 +122,12 @@ public sealed class AssessmentEngine
 
     private (bool? Anemia, bool? Severe) Anemia(ValidatedCase input, IReadOnlyList<LabResult> labs)
     {
-        var hb = labs.FirstOrDefault(l => l.Analyte == AnalyteIds.Hemoglobin);
+        LabResult? hb = null;
+        for (var i = 0; i < labs.Count && hb is null; i++)
+        {
+            hb = labs[i].Analyte == AnalyteIds.Hemoglobin ? labs[i] : null;
+        }
+
         if (hb is null)
         {
             return (null, null);
@@ -125,22 +139,42 @@ public sealed class AssessmentEngine
     }
 
     /// <summary>Triage by <see cref="TriagePolicy"/>, with the reasons: the red flags first, highest level first.</summary>
-    private TriageResult Triage(IReadOnlyList<ConditionResult> differential, IReadOnlyList<FiredRedFlag> redFlags)
+    private TriageResult Triage(IReadOnlyList<ConditionResult> differential, List<FiredRedFlag>? redFlags)
     {
         var possible = _knowledge.Bands["possible"].Probability;
-        var level = TriagePolicy.Level(TriagePolicy.Highest(redFlags), differential.Select(c => (c.Probability, c.Triage)), possible);
-        var reasons = redFlags.OrderByDescending(f => f.Level).Select(f => f.Text).ToList();
-        foreach (var condition in differential.Where(c => c.Probability >= possible && c.Triage > TriageLevel.SelfCare))
+        var level = TriagePolicy.Level(redFlags is null ? TriageLevel.SelfCare : TriagePolicy.Highest(redFlags), differential, possible);
+        if (redFlags is null && !HasReason(differential, possible))
         {
-            reasons.Add($"{condition.Name} is {_knowledge.Words(condition.Probability)} ({condition.Probability.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}); it calls for {Describe(condition.Triage)}.");
+            // The same words for every such case: made once per level and shared.
+            return _calm[(int)level] ??= new TriageResult(level, _knowledge.TriageAdvice[level].Advice, ["Nothing points to a cause that needs a doctor soon; the likely causes can be managed at home."]);
         }
 
-        if (reasons.Count == 0)
+        var reasons = redFlags is null ? [] : redFlags.OrderByDescending(f => f.Level).Select(f => f.Text).ToList();
+        foreach (var condition in differential)
         {
-            reasons.Add("Nothing points to a cause that needs a doctor soon; the likely causes can be managed at home.");
+            if (IsReason(condition, possible))
+            {
+                reasons.Add($"{condition.Name} is {_knowledge.Words(condition.Probability)} ({condition.Probability.ToString("0%", System.Globalization.CultureInfo.InvariantCulture)}); it calls for {Describe(condition.Triage)}.");
+            }
         }
 
         return new TriageResult(level, _knowledge.TriageAdvice[level].Advice, reasons);
+    }
+
+    /// <summary>A condition at least possible that calls for more than self-care is a reason of the triage.</summary>
+    private static bool IsReason(ConditionResult condition, double possible) => condition.Probability >= possible && condition.Triage > TriageLevel.SelfCare;
+
+    private static bool HasReason(IReadOnlyList<ConditionResult> differential, double possible)
+    {
+        for (var i = 0; i < differential.Count; i++)
+        {
+            if (IsReason(differential[i], possible))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Describe(TriageLevel level) => level switch
@@ -158,7 +192,9 @@ public sealed class AssessmentEngine
         IReadOnlyList<ConditionResult> differential,
         IronAssessment iron) : IRuleContext
     {
-        public HashSet<string> Fired { get; } = new(StringComparer.Ordinal);
+        private HashSet<string>? _fired; // made when a flag fires: most cases fire none
+
+        public void Fire(string redFlagId) => (_fired ??= new(StringComparer.Ordinal)).Add(redFlagId);
 
         public TriageLevel TriageSoFar { get; set; }
 
@@ -224,6 +260,6 @@ public sealed class AssessmentEngine
             return false;
         }
 
-        public bool RedFlagFired(string redFlagId) => Fired.Contains(redFlagId);
+        public bool RedFlagFired(string redFlagId) => _fired is { } fired && fired.Contains(redFlagId);
     }
 }

@@ -41,7 +41,12 @@ public sealed class Differential
                 .ToArray(),
             knowledge.MedicationClasses
                 .SelectMany(c => c.Effects.Where(e => e.ConditionId == condition.Id && Moves(e.Lr)).Select(e => (c, new EvidenceItem(EvidenceKind.Medication, c.Id, c.Name, e.Lr, e.SourceId, e.Grade))))
-                .ToArray())).ToArray();
+                .ToArray(),
+            Result(condition, []))).ToArray();
+
+        // Ranked by the results without evidence, the results of a case are nearly in order already: most conditions
+        // keep their prior, so sorting them moves few.
+        Array.Sort(_plans, static (a, b) => Order(a.Unmoved, b.Unmoved));
     }
 
     /// <exception cref="ArgumentException">The case was validated against another knowledge base (its medicine classes are another knowledge's objects).</exception>
@@ -57,13 +62,7 @@ public sealed class Differential
         var results = new List<ConditionResult>(_plans.Length);
         var evidence = new List<EvidenceItem>();
         Span<sbyte> answers = stackalloc sbyte[_slots.Count]; // 0 unknown, 1 yes, -1 no
-        foreach (var (findingId, answer) in input.Findings)
-        {
-            if (_slots.TryGetValue(findingId, out var slot))
-            {
-                answers[slot] = answer ? (sbyte)1 : (sbyte)-1;
-            }
-        }
+        Answers(input.Findings, answers);
 
         Span<decimal?> values = stackalloc decimal?[_analyteSlots.Count];
         for (var i = labs.Count - 1; i >= 0; i--) // backwards, so the first result of an analyte wins (LabInterpreter.Value)
@@ -107,18 +106,73 @@ public sealed class Differential
                 }
             }
 
-            var odds = condition.Prior / (1 - condition.Prior);
-            foreach (var item in evidence)
-            {
-                odds *= item.LikelihoodRatio;
-            }
-
-            var probability = double.IsPositiveInfinity(odds) ? 1 : odds / (1 + odds);
-            results.Add(new ConditionResult(condition.Id, condition.Name, condition.Summary, condition.Prior, probability, condition.Triage, evidence.Count == 0 ? [] : evidence.ToArray()));
+            // Without evidence the result is the prior's, the same for every case: made once and shared.
+            results.Add(evidence.Count == 0 ? plan.Unmoved : Result(condition, evidence.ToArray()));
         }
 
-        results.Sort(static (a, b) => b.Probability.CompareTo(a.Probability) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id));
+        // An insertion sort: the order is total (ids are unique), so any sort gives this one, and this one is quick on
+        // results that are nearly in order.
+        for (var i = 1; i < results.Count; i++)
+        {
+            var result = results[i];
+            var j = i - 1;
+            for (; j >= 0 && Order(results[j], result) > 0; j--)
+            {
+                results[j + 1] = results[j];
+            }
+
+            results[j + 1] = result;
+        }
+
         return results;
+    }
+
+    /// <summary>The differential's order: the most probable first, then by id.</summary>
+    private static int Order(ConditionResult a, ConditionResult b) =>
+        b.Probability.CompareTo(a.Probability) is var order and not 0 ? order : string.CompareOrdinal(a.Id, b.Id);
+
+    private static ConditionResult Result(Condition condition, EvidenceItem[] evidence)
+    {
+        var odds = condition.Prior / (1 - condition.Prior);
+        foreach (var item in evidence)
+        {
+            odds *= item.LikelihoodRatio;
+        }
+
+        var probability = double.IsPositiveInfinity(odds) ? 1 : odds / (1 + odds);
+        return new ConditionResult(condition.Id, condition.Name, condition.Summary, condition.Prior, probability, condition.Triage, evidence);
+    }
+
+    /// <summary>Each answered finding any condition weighs, in its slot (a dictionary's answers read without an enumerator object).</summary>
+    private void Answers(IReadOnlyDictionary<string, bool> findings, Span<sbyte> answers)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        if (findings is Dictionary<string, bool> dictionary)
+        {
+            foreach (var (findingId, answer) in dictionary)
+            {
+                Answer(findingId, answer, answers);
+            }
+
+            return;
+        }
+
+        foreach (var (findingId, answer) in findings)
+        {
+            Answer(findingId, answer, answers);
+        }
+    }
+
+    private void Answer(string findingId, bool answer, Span<sbyte> answers)
+    {
+        if (_slots.TryGetValue(findingId, out var slot))
+        {
+            answers[slot] = answer ? (sbyte)1 : (sbyte)-1;
+        }
     }
 
     /// <summary>A slot for each id, numbered from 0 in first-seen order.</summary>
@@ -169,10 +223,11 @@ public sealed class Differential
     /// <summary>A lab band with the slot of its analyte's value and the evidence it gives.</summary>
     private sealed record LabPlan(LabEvidence Band, int Slot, EvidenceItem Item);
 
-    /// <summary>A condition with its evidence made once: every assessment shares the same immutable items.</summary>
+    /// <summary>A condition with its evidence made once: every assessment shares the same immutable items, and the result without evidence.</summary>
     private sealed record ConditionPlan(
         Condition Condition,
         FindingPlan[] Findings,
         LabPlan[] Labs,
-        (MedicationClass Class, EvidenceItem Item)[] Medications);
+        (MedicationClass Class, EvidenceItem Item)[] Medications,
+        ConditionResult Unmoved);
 }

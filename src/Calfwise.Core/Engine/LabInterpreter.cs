@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Knowledge;
 using Calfwise.Core.Labs;
@@ -11,12 +12,24 @@ namespace Calfwise.Core.Engine;
 /// </remarks>
 public sealed class LabInterpreter(KnowledgeBase knowledge)
 {
+    /// <summary>How each unit code of the knowledge base is shown, made once (<see cref="UnitText.Display"/> makes a new string for a µ unit).</summary>
+    private readonly FrozenDictionary<string, string> _displays = knowledge.Analytes
+        .SelectMany(a => a.AllUnits)
+        .Select(u => u.Code)
+        .Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(code => code, UnitText.Display, StringComparer.Ordinal);
+
+    /// <summary>The note of a ferritin within the range but at or below the restless legs target: the same words for every case, made on first use.</summary>
+    private readonly CultureSlots<string> _belowRlsTarget = new(1);
+
     /// <summary>The labs of a validated case (already in canonical units), with transferrin saturation derived when possible.</summary>
     public IReadOnlyList<LabResult> Interpret(ValidatedCase input)
     {
-        var results = new List<LabResult>(input.Labs.Count + 1);
-        foreach (var lab in input.Labs)
+        var labs = input.Labs;
+        var results = new List<LabResult>(labs.Count + 1);
+        for (var i = 0; i < labs.Count; i++)
         {
+            var lab = labs[i];
             results.Add(Read(lab.Analyte, lab.Reported.Value, lab.Reported.Ucum, lab.Canonical.Value, input, derived: false, note: null));
         }
 
@@ -113,24 +126,27 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         }
 
         var target = knowledge.Threshold("ferritin-rls-iron");
+        var note = _belowRlsTarget.Current;
         for (var i = 0; i < results.Count; i++)
         {
             if (results[i] is { Analyte: AnalyteIds.Ferritin, Status: LabStatus.Normal, Note: null } lab && lab.CanonicalValue <= target.Value)
             {
-                results[i] = lab with { Note = $"Within the general range, but at or below {target.Value} ng/mL, where the restless legs guidelines advise iron if you have restless legs [{target.SourceId}]." };
+                results[i] = lab with { Note = note[0] ??= $"Within the general range, but at or below {target.Value} ng/mL, where the restless legs guidelines advise iron if you have restless legs [{target.SourceId}]." };
             }
         }
 
         return results;
     }
 
-    private static LabResult Read(Analyte analyte, decimal value, string unitCode, decimal canonical, ValidatedCase input, bool derived, string? note)
+    private LabResult Read(Analyte analyte, decimal value, string unitCode, decimal canonical, ValidatedCase input, bool derived, string? note)
     {
         // The most specific range row that applies, for each side (the first of equals, as MaxBy would pick).
         ReferenceRange? lowRow = null;
         ReferenceRange? highRow = null;
-        foreach (var row in analyte.Ranges)
+        var ranges = analyte.Ranges;
+        for (var i = 0; i < ranges.Count; i++)
         {
+            var row = ranges[i];
             if (!row.AppliesTo(input.Sex, input.Age, input.IsPregnant, input.Trimester))
             {
                 continue;
@@ -148,9 +164,10 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
         }
 
         var critical = false;
-        foreach (var limit in analyte.Critical)
+        var limits = analyte.Critical;
+        for (var i = 0; i < limits.Count; i++)
         {
-            if (limit.MarksCritical && limit.IsCrossedBy(canonical, input.IsPregnant))
+            if (limits[i].MarksCritical && limits[i].IsCrossedBy(canonical, input.IsPregnant))
             {
                 critical = true;
                 break;
@@ -168,9 +185,9 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
             analyte.Name,
             analyte.Loinc,
             value,
-            UnitText.Display(unitCode),
+            Display(unitCode),
             RoundCanonical(canonical),
-            UnitText.Display(analyte.Canonical.Code),
+            Display(analyte.Canonical.Code),
             status,
             lowRow?.Low,
             highRow?.High,
@@ -178,6 +195,8 @@ public sealed class LabInterpreter(KnowledgeBase knowledge)
             derived,
             note);
     }
+
+    private string Display(string unitCode) => _displays.TryGetValue(unitCode, out var shown) ? shown : UnitText.Display(unitCode);
 
     /// <summary>Exact decimal conversion can carry 28 digits; keep enough to round-trip any lab's precision.</summary>
     private static decimal RoundCanonical(decimal value) => decimal.Round(value, 6);

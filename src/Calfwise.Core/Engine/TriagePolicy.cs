@@ -25,7 +25,39 @@ public static class TriagePolicy
         return level;
     }
 
+    /// <summary>The level from the highest fired red flag and the differential's conditions, as <see cref="Level(TriageLevel, IEnumerable{ValueTuple{double, TriageLevel}}, double)"/> reads them.</summary>
+    public static TriageLevel Level(TriageLevel redFlags, IReadOnlyList<ConditionResult> differential, double possible)
+    {
+        var level = redFlags;
+        for (var i = 0; i < differential.Count; i++)
+        {
+            if (differential[i].Probability >= possible)
+            {
+                level = TriageLevels.Max(level, differential[i].Triage);
+            }
+        }
+
+        return level;
+    }
+
     /// <summary>The highest level among fired red flags, or self-care when none fired.</summary>
     public static TriageLevel Highest(IEnumerable<FiredRedFlag> redFlags) =>
         redFlags.Select(f => f.Level).DefaultIfEmpty(TriageLevel.SelfCare).Max();
+
+    /// <summary>The same as <see cref="Highest(IEnumerable{FiredRedFlag})"/> for a list, read without allocating.</summary>
+    public static TriageLevel Highest(IReadOnlyList<FiredRedFlag> redFlags)
+    {
+        if (redFlags.Count == 0)
+        {
+            return TriageLevel.SelfCare;
+        }
+
+        var level = redFlags[0].Level;
+        for (var i = 1; i < redFlags.Count; i++)
+        {
+            level = redFlags[i].Level > level ? redFlags[i].Level : level;
+        }
+
+        return level;
+    }
 }

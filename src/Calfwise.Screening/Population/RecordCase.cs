@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Calfwise.Core;
 using Calfwise.Core.Cases;
 using Calfwise.Core.Knowledge;
@@ -14,6 +15,9 @@ public static class RecordCase
     /// <summary>How far back a lab result is read into the case: a year, the window the screening rules speak of.</summary>
     public const int LabWindowDays = 365;
 
+    /// <summary>The answers of a record with no finding, shared: a case's answers are only read.</summary>
+    private static readonly IReadOnlyDictionary<string, bool> NoFindings = FrozenDictionary<string, bool>.Empty;
+
     /// <summary>
     /// The case of <paramref name="record"/> on <paramref name="today"/> with these labs (<see cref="Latest"/>, or one
     /// result of one analyte to read it on its own), validated; errors name the patient.
@@ -25,21 +29,21 @@ public static class RecordCase
             return Result.Failure<ValidatedCase>(new InputError($"Patient/{record.PatientId}", "needs gender (male or female) and a birthDate"));
         }
 
-        var active = record.Conditions.Where(c => c.Active).ToList();
-        var findings = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var finding in active.SelectMany(c => c.Findings))
+        Dictionary<string, bool>? findings = null;
+        var pregnant = false;
+        foreach (var condition in record.Conditions)
         {
-            findings[finding] = true;
+            if (condition.Active)
+            {
+                pregnant |= condition.Pregnant;
+                for (var i = 0; i < condition.Findings.Count; i++)
+                {
+                    (findings ??= new(StringComparer.Ordinal))[condition.Findings[i]] = true;
+                }
+            }
         }
 
-        var input = new PatientCase(
-            CaseValidator.AgeOn(birth, today),
-            sex,
-            active.Any(c => c.Pregnant) ? true : null,
-            findings,
-            record.Medications.Where(m => m.Active).Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            labs.Select(l => new LabInput(l.Analyte, l.Value, l.Unit) { Date = l.Source.Date }).ToList(),
-            null)
+        var input = new PatientCase(CaseValidator.AgeOn(birth, today), sex, pregnant ? true : null, findings ?? NoFindings, ActiveMedicines(record), Inputs(labs), null)
         {
             BirthDate = record.BirthDateExact ? birth : null,
         };
@@ -49,18 +53,60 @@ public static class RecordCase
             : Result.Failure<ValidatedCase>(validated.Errors.Select(e => e with { Field = $"Patient/{record.PatientId} ({e.Field})" }).ToList());
     }
 
+    /// <summary>The names of the active medicines, each once whatever its case, in the order of the record.</summary>
+    private static List<string> ActiveMedicines(PatientRecord record)
+    {
+        var names = new List<string>();
+        foreach (var medication in record.Medications)
+        {
+            if (medication.Active && !Contains(names, medication.Name))
+            {
+                names.Add(medication.Name);
+            }
+        }
+
+        return names;
+
+        static bool Contains(List<string> names, string name)
+        {
+            foreach (var kept in names)
+            {
+                if (string.Equals(kept, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static LabInput[] Inputs(IReadOnlyList<LabFact> labs)
+    {
+        var inputs = new LabInput[labs.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var lab = labs[i];
+            inputs[i] = new LabInput(lab.Analyte, lab.Value, lab.Unit) { Date = lab.Source.Date };
+        }
+
+        return inputs;
+    }
+
     /// <summary>For each analyte the most recent result within the window up to <paramref name="today"/> (the first in the record on a tie).</summary>
     public static IReadOnlyList<LabFact> Latest(IReadOnlyList<LabFact> labs, DateOnly today)
     {
         var earliest = today.AddDays(-LabWindowDays);
-        var latest = new List<LabFact>(); // a record's few analytes: a list searched, in the order each was first read
-        foreach (var lab in labs)
+        var latest = new List<LabFact>();
+        for (var i = 0; i < labs.Count; i++)
         {
+            var lab = labs[i];
             if (lab.Date > today || lab.Date < earliest)
             {
                 continue;
             }
 
+            // A patient has a few analytes: a look through those kept is cheaper than a dictionary, in the same order.
             var kept = IndexOf(latest, lab.Analyte);
             if (kept < 0)
             {

@@ -12,9 +12,9 @@ public sealed partial class Screener
     private void CriticalLabs(PatientContext p, List<ScreeningHit> hits)
     {
         var earliest = Today.AddDays(-CriticalWindowDays);
-        if (!InWindow(p.Record.Labs, earliest))
+        if (!AnyBetween(p.Record.Labs, earliest, Today))
         {
-            return; // most records: no query made to find nothing
+            return; // most records have no result in the window
         }
 
         foreach (var analyte in p.Record.Labs.Where(l => l.Date >= earliest && l.Date <= Today).Select(l => l.Analyte).Distinct(StringComparer.Ordinal))
@@ -40,11 +40,11 @@ public sealed partial class Screener
         }
     }
 
-    private bool InWindow(List<LabFact> labs, DateOnly earliest)
+    private static bool AnyBetween(List<LabFact> labs, DateOnly earliest, DateOnly latest)
     {
         foreach (var lab in labs)
         {
-            if (lab.Date >= earliest && lab.Date <= Today)
+            if (lab.Date >= earliest && lab.Date <= latest)
             {
                 return true;
             }

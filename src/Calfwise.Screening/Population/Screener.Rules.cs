@@ -39,9 +39,9 @@ public sealed partial class Screener
 
     private void RestlessLegs(PatientContext p, List<ScreeningHit> hits)
     {
-        if (p.Record.Conditions.Count == 0)
+        if (!p.HasActive(RestlessLegsId))
         {
-            return; // most records: no list made to find nothing
+            return;
         }
 
         var rls = p.Active(RestlessLegsId).Select(c => c.Source).ToList();
@@ -83,7 +83,7 @@ public sealed partial class Screener
     /// </summary>
     private void IronDeficiencyAnaemia(PatientContext p, List<ScreeningHit> hits)
     {
-        if (p.Assessment.Iron.Anemia != true || !p.Assessment.Recommendations.Any(r => r.Id == "investigate-blood-loss"))
+        if (p.Assessment.Iron.Anemia != true || !p.Recommends("investigate-blood-loss"))
         {
             return;
         }
@@ -100,19 +100,20 @@ public sealed partial class Screener
 
     private void Medicines(PatientContext p, List<ScreeningHit> hits)
     {
-        if (p.Record.Medications.Count > 0) // no medicine, nothing lowering salts (and no list made to find nothing)
+        // The medicines are read only for a low result: most records have none.
+        if (IsLow(p, AnalyteIds.Potassium) || IsLow(p, AnalyteIds.Magnesium))
         {
             var lowering = SaltLowering.SelectMany(c => p.Taking(c).Where(_ => c != ProtonPumpInhibitor || LongTermPpi(p)).Select(m => m.Source)).ToList();
             var low = new[] { AnalyteIds.Potassium, AnalyteIds.Magnesium }
-                .Where(a => p.Result(a) is { } r && IsLow(r))
+                .Where(a => IsLow(p, a))
                 .Select(a => p.Lab(a)!.Source).ToList();
-            if (lowering.Count > 0 && low.Count > 0)
+            if (lowering.Count > 0)
             {
                 hits.Add(p.Hit(ScreeningRules.SaltLoweringMedicineLowSalt, lowering.Concat(low)));
             }
         }
 
-        if (p.Assessment.Recommendations.Any(r => r.Id == PotassiumReview) && p.Lab(AnalyteIds.Potassium) is { } potassium)
+        if (p.Recommends(PotassiumReview) && p.Lab(AnalyteIds.Potassium) is { } potassium)
         {
             var raising = p.Record.Medications.Where(m => m.Active && m.Classes.Any(_potassiumRaising.Contains)).Select(m => m.Source);
             hits.Add(p.Hit(ScreeningRules.PotassiumRaisingMedicineHighPotassium, raising.Prepend(potassium.Source), [knowledge.Threshold("potassium-raised").SourceId]));
@@ -133,6 +134,8 @@ public sealed partial class Screener
         var orders = p.Record.Medications.Where(m => m.Classes.Contains(ProtonPumpInhibitor)).ToList();
         return orders.Any(m => m.Active && m.Source.Date is null) || orders.Any(m => m.Source.Date <= Today.AddDays(-LongTermPpiDays));
     }
+
+    private static bool IsLow(PatientContext p, string analyte) => p.Result(analyte) is { } result && IsLow(result);
 
     /// <summary>Below the person's range: low, or critical on the low side.</summary>
     private static bool IsLow(LabResult result) =>

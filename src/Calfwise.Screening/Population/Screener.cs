@@ -77,10 +77,81 @@ public sealed partial class Screener(KnowledgeBase knowledge, DateOnly today)
     /// <param name="Assessment">The engine's assessment of it.</param>
     private sealed record PatientContext(PatientRecord Record, IReadOnlyList<LabFact> Latest, ValidatedCase Case, Assessment Assessment)
     {
-        public LabFact? Lab(string analyte) => Latest.FirstOrDefault(l => l.Analyte == analyte);
+        public LabFact? Lab(string analyte)
+        {
+            for (var i = 0; i < Latest.Count; i++)
+            {
+                if (Latest[i].Analyte == analyte)
+                {
+                    return Latest[i];
+                }
+            }
 
-        /// <summary>The engine's reading of an analyte: the reported result, else one derived (TSAT from iron and TIBC).</summary>
-        public LabResult? Result(string analyte) => Assessment.Labs.Where(l => l.Analyte == analyte).OrderBy(l => l.Derived).FirstOrDefault();
+            return null;
+        }
+
+        /// <summary>The engine's reading of an analyte: the reported result, else one derived (TSAT from iron and TIBC); the first of each.</summary>
+        public LabResult? Result(string analyte)
+        {
+            LabResult? derived = null;
+            var labs = Assessment.Labs;
+            for (var i = 0; i < labs.Count; i++)
+            {
+                if (labs[i].Analyte != analyte)
+                {
+                    continue;
+                }
+
+                if (!labs[i].Derived)
+                {
+                    return labs[i];
+                }
+
+                derived ??= labs[i];
+            }
+
+            return derived;
+        }
+
+        /// <summary>Whether the engine recommends <paramref name="id"/>.</summary>
+        public bool Recommends(string id)
+        {
+            var recommendations = Assessment.Recommendations;
+            var i = 0;
+            while (i < recommendations.Count && recommendations[i].Id != id)
+            {
+                i++;
+            }
+
+            return i < recommendations.Count;
+        }
+
+        /// <summary>Whether an active condition of the record is <paramref name="condition"/> (what <see cref="Active"/> lists, found without a list).</summary>
+        public bool HasActive(string condition)
+        {
+            foreach (var fact in Record.Conditions)
+            {
+                if (fact.Active && Contains(fact.Conditions, condition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Contains(IReadOnlyList<string> ids, string id)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public IEnumerable<ConditionFact> Active(string condition) => Record.Conditions.Where(c => c.Active && c.Conditions.Contains(condition));
 
