@@ -64,9 +64,19 @@ public static class ScreeningJob
 
         // The scan's bucket files are not read again: removed on every core while the outputs are merged on one
         // (a million patients leave some 99,000 of them, and removing them one by one was a serial tail of 20 s).
-        var removal = Task.Run(() => RemoveScanFolders(plan.Job, parallel), cancellation);
-        var (rows, files) = await WriteOutputs(plan.Job, plan.Buckets, scan, assess, options, knowledge.Version);
-        await removal;
+        // Not cancelled: once assessed, the job finishes and cleans up as it did when the removal came last.
+        var removal = Task.Run(() => RemoveScanFolders(plan.Job, new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism }), CancellationToken.None);
+        (long Rows, IReadOnlyList<string> Files) written;
+        try
+        {
+            written = await WriteOutputs(plan.Job, plan.Buckets, scan, assess, options, knowledge.Version);
+        }
+        finally
+        {
+            await removal;
+        }
+
+        var (rows, files) = written;
         Directory.Delete(plan.Job.Root, recursive: true);
         return new ScreeningResult(scan, assess, rows, files, clock.Elapsed);
     }

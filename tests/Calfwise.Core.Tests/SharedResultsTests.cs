@@ -68,4 +68,16 @@ public sealed class SharedResultsTests
             Assert.Equivalent(made, kept, strict: true);
         }
     }
+
+    [Fact]
+    public void A_shared_result_cannot_be_changed_by_a_caller()
+    {
+        var engine = new AssessmentEngine(Knowledge);
+        var input = CaseBuilder.Man(40).Lab("ferritin", 1500, "ng/mL").Lab("transferrin-saturation", 30, "%");
+        var first = engine.Assess(input).Valid();
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)first.Iron.Sources).Add("x"));
+        Assert.Throws<NotSupportedException>(() => ((IList<Threshold>)first.Iron.Thresholds).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<CriterionResult>)first.Criteria.Criteria)[0] = first.Criteria.Criteria[0]);
+        Assert.Equivalent(new AssessmentEngine(Knowledge).Assess(input).Valid(), engine.Assess(input).Valid(), strict: true);
+    }
 }

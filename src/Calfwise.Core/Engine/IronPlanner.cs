@@ -120,8 +120,8 @@ public sealed class IronPlanner(KnowledgeBase knowledge)
     private Threshold T(string id) => knowledge.Threshold(id);
 
     private static Decision Made(IronPlan plan, string explanation, Threshold[] used) =>
-        new(plan, explanation, used, used.Select(t => t.SourceId).Distinct(StringComparer.Ordinal).ToList());
+        new(plan, explanation, Array.AsReadOnly(used), used.Select(t => t.SourceId).Distinct(StringComparer.Ordinal).ToList().AsReadOnly()); // shared by every case: read-only
 
     /// <summary>An outcome of the algorithm: the plan, why, the thresholds it was decided on and their sources.</summary>
-    private sealed record Decision(IronPlan Plan, string Explanation, Threshold[] Used, IReadOnlyList<string> Sources);
+    private sealed record Decision(IronPlan Plan, string Explanation, IReadOnlyList<Threshold> Used, IReadOnlyList<string> Sources);
 }

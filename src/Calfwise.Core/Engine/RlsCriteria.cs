@@ -88,7 +88,8 @@ public sealed class RlsCriteria(KnowledgeBase knowledge)
                 key = (key << 2) | (int)outcome;
             }
 
-            return _byOutcome[key] ??= new RlsCriteriaResult(overall, Fill(new CriterionResult[_criteria.Length], outcomes), knowledge.Rls.CriteriaSourceId) { Relevant = relevant };
+            // Shared by every case with these outcomes: read-only.
+            return _byOutcome[key] ??= new RlsCriteriaResult(overall, Array.AsReadOnly(Fill(new CriterionResult[_criteria.Length], outcomes)), knowledge.Rls.CriteriaSourceId) { Relevant = relevant };
         }
 
         return new RlsCriteriaResult(overall, Fill(results ?? new CriterionResult[_criteria.Length], outcomes), knowledge.Rls.CriteriaSourceId) { Relevant = relevant };

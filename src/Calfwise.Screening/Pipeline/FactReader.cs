@@ -134,6 +134,7 @@ internal sealed class FactReader(int chunkBytes = FactReader.ChunkBytes) : IDisp
         var pending = _filled - _position;
         var size = Math.Max(chunkBytes, pending * 2);
         var next = _chunk;
+        var done = false; // the old chunk goes back to the pool, after the fact's start is copied out of it
         if (_chunkHeld || _chunk.Length < size)
         {
             next = ArrayPool<byte>.Shared.Rent(size);
@@ -143,11 +144,16 @@ internal sealed class FactReader(int chunkBytes = FactReader.ChunkBytes) : IDisp
             }
             else
             {
-                ArrayPool<byte>.Shared.Return(_chunk);
+                done = true;
             }
         }
 
         _chunk.AsSpan(_position, pending).CopyTo(next);
+        if (done)
+        {
+            ArrayPool<byte>.Shared.Return(_chunk);
+        }
+
         _chunk = next;
         _chunkHeld = false;
         _position = 0;
