@@ -24,8 +24,8 @@ internal static class GatherParts
         {
             var plan = ScreeningJob.Plan(new ScreeningOptions(export, output, asOf));
             Parallel.ForEach(plan.Items, item => ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, knowledge));
-            var files = Enumerable.Range(0, plan.Buckets).Select(b => (IReadOnlyList<string>)plan.Job.BucketFiles(b).ToList()).ToList();
-            var bytes = files.SelectMany(f => f).Sum(f => new FileInfo(f).Length);
+            var files = Enumerable.Range(0, plan.Buckets).Select(b => plan.Job.BucketParts(b, plan.Buckets)).ToList();
+            var bytes = files.SelectMany(f => f).Sum(p => p.Length);
             var screener = new Screener(knowledge, asOf);
             Console.WriteLine($"{plan.Buckets} buckets, {bytes / 1e6:N1} MB of facts; {rounds} rounds after a warm-up");
 
@@ -51,7 +51,7 @@ internal static class GatherParts
                 {
                     for (var bucket = 0; bucket < plan.Buckets; bucket++)
                     {
-                        AssessStep.Run(bucket, plan.Job, screener);
+                        AssessStep.Run(bucket, plan.Buckets, plan.Job, screener);
                     }
                 });
                 Console.WriteLine($"round {round}{(round == 0 ? " (warm-up)" : "")}: {patients:N0} patients; gather {Print(g)}; assess {Print(a)}");
@@ -72,7 +72,7 @@ internal static class GatherParts
     }
 
     /// <summary>Gathers one bucket's patients (one pass) and returns how many there were.</summary>
-    private static int Gather(IReadOnlyList<string> files)
+    private static int Gather(IReadOnlyList<BucketPart> files)
     {
         using var gathered = AssessStep.Gather(files, 0, 1);
         return gathered.Records.Count;

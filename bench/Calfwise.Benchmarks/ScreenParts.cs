@@ -117,7 +117,7 @@ internal static class ScreenParts
             var records = new List<PatientRecord>();
             for (var bucket = 0; bucket < plan.Buckets; bucket++)
             {
-                Readers.Add(AssessStep.Gather([.. plan.Job.BucketFiles(bucket)], 0, 1));
+                Readers.Add(AssessStep.Gather(plan.Job.BucketParts(bucket, plan.Buckets), 0, 1));
                 records.AddRange(Readers[^1].Records);
             }
 

@@ -46,7 +46,7 @@ public sealed class ClusterScreening(IClusterClient client, ILogger<ClusterScree
         await ForEach(Enumerable.Range(0, plan.Buckets).ToList(), parallel, async (bucket, attempt) =>
         {
             await client.GetGrain<IScreeningWorkGrain>($"{id}/assess/{bucket}/{attempt}")
-                .Assess(new AssessWork(job.Root, bucket, options.AsOf.DayNumber));
+                .Assess(new AssessWork(job.Root, bucket, options.AsOf.DayNumber, plan.Buckets));
             progress?.Report(new ScreeningProgress("assess", Interlocked.Increment(ref assessed), plan.Buckets, facts));
         }, cancellation);
 

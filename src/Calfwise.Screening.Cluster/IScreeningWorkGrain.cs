@@ -31,4 +31,5 @@ public sealed record ScanWork(
 public sealed record AssessWork(
     [property: Id(0)] string JobRoot,
     [property: Id(1)] int Bucket,
-    [property: Id(2)] int AsOfDayNumber);
+    [property: Id(2)] int AsOfDayNumber,
+    [property: Id(3)] int Buckets);

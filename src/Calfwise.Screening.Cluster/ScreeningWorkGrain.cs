@@ -16,5 +16,5 @@ public sealed class ScreeningWorkGrain(KnowledgeBase knowledge, ScreeningViews v
     }
 
     public Task Assess(AssessWork work) =>
-        Task.Run(() => AssessStep.Run(work.Bucket, new JobFolder(work.JobRoot), new Screener(knowledge, DateOnly.FromDayNumber(work.AsOfDayNumber))));
+        Task.Run(() => AssessStep.Run(work.Bucket, work.Buckets, new JobFolder(work.JobRoot), new Screener(knowledge, DateOnly.FromDayNumber(work.AsOfDayNumber))));
 }

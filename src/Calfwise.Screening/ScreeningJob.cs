@@ -53,7 +53,7 @@ public static class ScreeningJob
         var assessed = 0L;
         Parallel.For(0, plan.Buckets, parallel, bucket =>
         {
-            var counts = AssessStep.Run(bucket, plan.Job, screener);
+            var counts = AssessStep.Run(bucket, plan.Buckets, plan.Job, screener);
             lock (assess)
             {
                 assess.Add(counts);

@@ -77,8 +77,8 @@ public sealed class ScreeningOutputTests : IDisposable
         var first = plan.Items.Select(i => ScanStep.Run(i, plan.Job, plan.Buckets, views, EmbeddedKnowledge.Instance).Facts).Sum();
         var again = plan.Items.Select(i => ScanStep.Run(i, plan.Job, plan.Buckets, views, EmbeddedKnowledge.Instance).Facts).Sum();
         var screener = new Population.Screener(EmbeddedKnowledge.Instance, LabelledExport.AsOf);
-        var patients = Enumerable.Range(0, plan.Buckets).Sum(b => AssessStep.Run(b, plan.Job, screener).Patients);
-        var assessedAgain = Enumerable.Range(0, plan.Buckets).Sum(b => AssessStep.Run(b, plan.Job, screener).Patients);
+        var patients = Enumerable.Range(0, plan.Buckets).Sum(b => AssessStep.Run(b, plan.Buckets, plan.Job, screener).Patients);
+        var assessedAgain = Enumerable.Range(0, plan.Buckets).Sum(b => AssessStep.Run(b, plan.Buckets, plan.Job, screener).Patients);
 
         Assert.Equal(first, again);
         Assert.Equal(LabelledExport.Variants * Scenarios.All.Count, patients);

@@ -23,20 +23,20 @@ public static class AssessStep
     public static int PassesFor(long factBytes, long bytesPerPass = FactBytesPerPass) =>
         (int)Math.Clamp((factBytes + bytesPerPass - 1) / bytesPerPass, 1, 65536);
 
-    public static AssessCounts Run(int bucket, JobFolder job, Screener screener, long bytesPerPass = FactBytesPerPass)
+    public static AssessCounts Run(int bucket, int buckets, JobFolder job, Screener screener, long bytesPerPass = FactBytesPerPass)
     {
         if (job.IsAssessed(bucket))
         {
             return ReadCounts(job, bucket);
         }
 
-        var files = job.BucketFiles(bucket).ToList();
-        var passes = PassesFor(files.Sum(f => new FileInfo(f).Length), bytesPerPass);
+        var parts = job.BucketParts(bucket, buckets);
+        var passes = PassesFor(parts.Sum(p => p.Length), bytesPerPass);
         var counts = new AssessCounts();
         var rows = new List<HitRow>();
         for (var pass = 0; pass < passes; pass++)
         {
-            using var gathered = Gather(files, pass, passes);
+            using var gathered = Gather(parts, pass, passes);
             counts.Patients += gathered.Records.Count;
             foreach (var record in gathered.Records)
             {
@@ -63,19 +63,23 @@ public static class AssessStep
     }
 
     /// <summary>
-    /// The records of the patients of pass <paramref name="pass"/> of <paramref name="passes"/>, from every file of the
-    /// bucket: held by the reader returned, valid until it is disposed.
+    /// The records of the patients of pass <paramref name="pass"/> of <paramref name="passes"/>, from every run of the
+    /// bucket's facts: held by the reader returned, valid until it is disposed.
     /// </summary>
-    internal static FactReader Gather(IReadOnlyList<string> files, int pass, int passes)
+    internal static FactReader Gather(IReadOnlyList<BucketPart> parts, int pass, int passes)
     {
         var reader = new FactReader();
         try
         {
-            foreach (var file in files)
+            for (var i = 0; i < parts.Count;)
             {
-                // Unbuffered: the reader reads straight into its own chunks.
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-                reader.Read(stream, pass, passes);
+                // One handle for an item's runs; unbuffered: the reader reads straight into its own chunks.
+                using var handle = File.OpenHandle(parts[i].File, FileMode.Open, FileAccess.Read, FileShare.Read);
+                var file = parts[i].File;
+                for (; i < parts.Count && parts[i].File == file; i++)
+                {
+                    reader.Read(new FileRangeStream(handle, parts[i].Offset, parts[i].Length), pass, passes);
+                }
             }
 
             return reader;

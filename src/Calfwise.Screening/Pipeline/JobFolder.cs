@@ -13,18 +13,39 @@ public sealed class JobFolder(string root)
 
     public string ScanDirectory(int item) => Path.Combine(Root, "scan", item.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
 
-    public static string BucketFile(string scanDirectory, int bucket) => Path.Combine(scanDirectory, $"{bucket:D5}.bin");
+    /// <summary>A scan item's facts, a run of each bucket's after another (<see cref="BucketSpool"/>).</summary>
+    public static string FactsFile(string scanDirectory) => Path.Combine(scanDirectory, "facts.bin");
+
+    /// <summary>Where each bucket's runs are in <see cref="FactsFile"/> (<see cref="BucketIndex"/>).</summary>
+    public static string IndexFile(string scanDirectory) => Path.Combine(scanDirectory, "buckets.idx");
 
     public string ScanCountsFile(int item) => Path.Combine(ScanDirectory(item), "counts.json");
 
     public bool IsScanned(int item) => Directory.Exists(ScanDirectory(item));
 
-    /// <summary>The bucket's files of every completed scan item.</summary>
-    public IEnumerable<string> BucketFiles(int bucket) =>
-        Directory.Exists(Path.Combine(Root, "scan"))
-            ? Directory.EnumerateDirectories(Path.Combine(Root, "scan")).Where(d => !Path.GetFileName(d).Contains('.', StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal).Select(d => BucketFile(d, bucket)).Where(File.Exists)
-            : [];
+    /// <summary>
+    /// The runs of <paramref name="bucket"/>'s facts in every completed scan item of a job of <paramref name="buckets"/>
+    /// buckets, item by item. A completed item's index never changes, so it is read once per job folder.
+    /// </summary>
+    public IReadOnlyList<BucketPart> BucketParts(int bucket, int buckets)
+    {
+        var parts = new List<BucketPart>();
+        var scan = Path.Combine(Root, "scan");
+        if (!Directory.Exists(scan))
+        {
+            return parts;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(scan).Where(d => !Path.GetFileName(d).Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var index = _indexes.GetOrAdd(directory, d => BucketIndex.Read(IndexFile(d), FactsFile(d), buckets));
+            index.AddParts(bucket, parts);
+        }
+
+        return parts;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BucketIndex> _indexes = new(StringComparer.Ordinal);
 
     public string HitsFile(int bucket) => Path.Combine(Root, "assess", $"{bucket:D5}.bin");
 
@@ -74,18 +95,14 @@ public static class Buckets
     public static int CountFor(long exportBytes) => (int)Math.Clamp((exportBytes + InputBytesPerBucket - 1) / InputBytesPerBucket, 8, 16384);
 
     /// <summary>
-    /// The total buffer of the files one process keeps open together, one per bucket: a scan item's bucket writers, the
-    /// merge's readers of every assessed bucket. Split between the buckets (64 KB each up to 64 buckets, 4 KB each from
+    /// The total buffer one process keeps for the buckets it handles together: a scan item's chunks of facts held by
+    /// bucket (<see cref="BucketSpool"/>), the merge's readers of every assessed bucket. Split between the buckets (64 KB each up to 64 buckets, 4 KB each from
     /// 1,024), so the memory they take does not grow with the bucket count, that is with the export.
     /// </summary>
     public const int OpenFilesBufferBytes = 4 << 20;
 
     /// <summary>The buffer of each of <paramref name="count"/> bucket files open together.</summary>
     public static int BufferBytes(int count) => Math.Clamp(OpenFilesBufferBytes / Math.Max(1, count), 4096, 1 << 16);
-
-    /// <summary>A writer of one of <paramref name="count"/> bucket files written together (one buffer, <see cref="BufferBytes"/>).</summary>
-    public static BinaryWriter CreateWriter(string path, int count) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes(count)));
 
     /// <summary>A reader of one of <paramref name="count"/> bucket files read together (one buffer, <see cref="BufferBytes"/>).</summary>
     public static BinaryReader OpenReader(string path, int count) =>

@@ -5,11 +5,12 @@ namespace Calfwise.Screening.Pipeline;
 
 /// <summary>
 /// Flattens one work item: each line through the view of its resource type, each fact into the bucket of its patient
-/// (one file per bucket in the item's folder, committed whole). Lines that are not JSON are counted and named, not fatal.
+/// (the item's folder holds its facts by bucket and their index, <see cref="BucketSpool"/>, and is committed whole). Lines that are not JSON are counted and named, not fatal.
 /// </summary>
 public static class ScanStep
 {
-    public static ScanCounts Run(ScanItem item, JobFolder job, int buckets, ScreeningViews views, KnowledgeBase knowledge, Action<long>? progress = null)
+    public static ScanCounts Run(ScanItem item, JobFolder job, int buckets, ScreeningViews views, KnowledgeBase knowledge, Action<long>? progress = null,
+        long spillBytes = BucketSpool.SpillBytes)
     {
         var final = job.ScanDirectory(item.Index);
         if (Directory.Exists(final))
@@ -19,14 +20,13 @@ public static class ScanStep
 
         var temporary = JobFolder.Temporary(final);
         Directory.CreateDirectory(temporary);
-        var writers = new BinaryWriter?[buckets];
         var counts = new ScanCounts();
         var mapper = new FactMapper(knowledge);
         var readers = new Dictionary<string, ScreeningViews.Reader?>(StringComparer.Ordinal);
         var prefilter = CodePrefilter.For(item.File.ResourceType, knowledge);
         var type = item.File.ResourceType;
         var streaming = views.ReaderFor(type, mapper); // the lines of the file's own type, read without a JsonDocument
-        try
+        using (var writers = new BucketSpool(temporary, buckets, spillBytes))
         {
             using var lines = new NdjsonLines(item);
             var reported = 0L;
@@ -44,16 +44,16 @@ public static class ScanStep
                     streamed++;
                     if (type == "Observation")
                     {
-                        RecordLab(streaming.Rows, mapper, counts, writers, temporary);
+                        RecordLab(streaming.Rows, mapper, counts, writers);
                     }
                     else
                     {
-                        Record(type, streaming.MapRead(), counts, writers, temporary);
+                        Record(type, streaming.MapRead(), counts, writers);
                     }
                 }
                 else
                 {
-                    Flatten(line, lines, counts, readers, views, mapper, writers, temporary);
+                    Flatten(line, lines, counts, readers, views, mapper, writers);
                 }
 
                 if (progress is not null && lines.Position - reported >= 1 << 20)
@@ -66,13 +66,7 @@ public static class ScanStep
             progress?.Invoke(Math.Max(0, (item.End - item.Start) - reported));
             Add(counts.Lines, type, filtered + streamed);
             Add(counts.Skipped, SkipKeys.Of(type, SkipReason.NotBound), filtered);
-        }
-        finally
-        {
-            foreach (var writer in writers)
-            {
-                writer?.Dispose();
-            }
+            writers.Complete();
         }
 
         File.WriteAllText(Path.Combine(temporary, "counts.json"), JsonSerializer.Serialize(counts, CountsJson.Default.ScanCounts));
@@ -81,7 +75,7 @@ public static class ScanStep
     }
 
     private static void Flatten(ReadOnlyMemory<byte> line, NdjsonLines lines, ScanCounts counts, Dictionary<string, ScreeningViews.Reader?> readers,
-        ScreeningViews views, FactMapper mapper, BinaryWriter?[] writers, string directory)
+        ScreeningViews views, FactMapper mapper, BucketSpool writers)
     {
         JsonDocument document;
         try
@@ -114,12 +108,12 @@ public static class ScanStep
                 return;
             }
 
-            Record(type, reader.Map(root), counts, writers, directory);
+            Record(type, reader.Map(root), counts, writers);
         }
     }
 
     /// <summary>A fact into the bucket of its patient, or the reason there is none into the counts.</summary>
-    private static void Record(string type, FactMapper.Mapped mapped, ScanCounts counts, BinaryWriter?[] writers, string directory)
+    private static void Record(string type, FactMapper.Mapped mapped, ScanCounts counts, BucketSpool writers)
     {
         if (mapped.Fact is null || mapped.PatientId is null)
         {
@@ -128,9 +122,7 @@ public static class ScanStep
             return;
         }
 
-        var bucket = Buckets.Of(mapped.PatientId, writers.Length);
-        var writer = writers[bucket] ??= Buckets.CreateWriter(JobFolder.BucketFile(directory, bucket), writers.Length);
-        FactCodec.Write(writer, mapped.PatientId, mapped.Fact);
+        FactCodec.Write(writers.Writer(Buckets.Of(mapped.PatientId, writers.Buckets)), mapped.PatientId, mapped.Fact);
         counts.Facts++;
     }
 
@@ -138,7 +130,7 @@ public static class ScanStep
     /// The lab of an Observation the streaming reader read into <paramref name="rows"/>, written into the bucket of its
     /// patient straight from the line's bytes (the same bytes <see cref="Record"/> writes for its <see cref="Population.LabFact"/>).
     /// </summary>
-    private static void RecordLab(ViewRows rows, FactMapper mapper, ScanCounts counts, BinaryWriter?[] writers, string directory)
+    private static void RecordLab(ViewRows rows, FactMapper mapper, ScanCounts counts, BucketSpool writers)
     {
         var lab = default(FactMapper.LabReading);
         if ((rows.Count == 0 ? SkipReason.NotBound : mapper.ReadLab(rows, out lab)) is { } why)
@@ -148,9 +140,7 @@ public static class ScanStep
             return;
         }
 
-        var bucket = Buckets.Of(rows.Utf8(0, "patient_id"), writers.Length);
-        var writer = writers[bucket] ??= Buckets.CreateWriter(JobFolder.BucketFile(directory, bucket), writers.Length);
-        FactCodec.WriteLab(writer, rows, lab);
+        FactCodec.WriteLab(writers.Writer(Buckets.Of(rows.Utf8(0, "patient_id"), writers.Buckets)), rows, lab);
         counts.Facts++;
     }
 

@@ -35,8 +35,8 @@ public sealed class AssessPassesTests : IDisposable
 
         var screener = new Screener(EmbeddedKnowledge.Instance, LabelledExport.AsOf);
         var whole = Assess(plan, screener, AssessStep.FactBytesPerPass);
-        var files = plan.Job.BucketFiles(0).ToList();
-        var bytes = files.Sum(f => new FileInfo(f).Length);
+        var files = plan.Job.BucketParts(0, plan.Buckets);
+        var bytes = files.Sum(f => f.Length);
         var inPasses = Assess(plan, screener, bytes / 5);
 
         Assert.Equal(whole.Hits, inPasses.Hits);
@@ -49,7 +49,7 @@ public sealed class AssessPassesTests : IDisposable
     }
 
     /// <summary>The ids of the patients one pass over the bucket's files gathers.</summary>
-    private static List<string> Patients(IReadOnlyList<string> files, int pass, int passes)
+    private static List<string> Patients(IReadOnlyList<BucketPart> files, int pass, int passes)
     {
         using var gathered = AssessStep.Gather(files, pass, passes);
         return gathered.Records.Select(r => r.PatientId).ToList();
@@ -67,7 +67,7 @@ public sealed class AssessPassesTests : IDisposable
         var counts = new AssessCounts();
         for (var bucket = 0; bucket < plan.Buckets; bucket++)
         {
-            counts.Add(AssessStep.Run(bucket, plan.Job, screener, bytesPerPass));
+            counts.Add(AssessStep.Run(bucket, plan.Buckets, plan.Job, screener, bytesPerPass));
         }
 
         var hits = Enumerable.Range(0, plan.Buckets).Select(b => Convert.ToHexString(File.ReadAllBytes(plan.Job.HitsFile(b)))).ToList();
