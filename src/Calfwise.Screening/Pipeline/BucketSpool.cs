@@ -17,7 +17,7 @@ internal sealed class BucketSpool : IDisposable
     private readonly SpoolStream?[] _streams;
     private readonly BinaryWriter?[] _writers;
     private readonly List<(int Bucket, long Offset, long Length)> _entries = [];
-    private readonly int _chunkBytes;
+    private readonly SpoolChunks _chunks;
     private FileStream? _facts;
     private long _held;
 
@@ -28,7 +28,7 @@ internal sealed class BucketSpool : IDisposable
         _spillBytes = spillBytes;
         _streams = new SpoolStream?[buckets];
         _writers = new BinaryWriter?[buckets];
-        _chunkBytes = Pipeline.Buckets.BufferBytes(buckets);
+        _chunks = SpoolChunks.For(buckets);
     }
 
     /// <summary>The job's bucket count.</summary>
@@ -50,7 +50,7 @@ internal sealed class BucketSpool : IDisposable
             return writer;
         }
 
-        var stream = _streams[bucket] = new SpoolStream(_chunkBytes, bytes => _held += bytes);
+        var stream = _streams[bucket] = new SpoolStream(_chunks, bytes => _held += bytes);
         return _writers[bucket] = new BinaryWriter(stream);
     }
 

@@ -1,14 +1,14 @@
-using System.Buffers;
-
 namespace Calfwise.Screening.Pipeline;
 
 /// <summary>
-/// A write-only stream that keeps what is written in memory, in pooled chunks of a fixed size, until it is copied
+/// A write-only stream that keeps what is written in memory, in chunks of <see cref="SpoolChunks"/>, until it is copied
 /// out and cleared (<see cref="MoveTo"/>). One holds a bucket's facts of a scan item until <see cref="BucketSpool"/>
 /// appends them to the item's facts file.
 /// </summary>
-internal sealed class SpoolStream(int chunkBytes, Action<int> written) : Stream
+internal sealed class SpoolStream(SpoolChunks pool, Action<int> written) : Stream
 {
+    private readonly int chunkBytes = pool.ChunkBytes;
+
     private readonly List<byte[]> _chunks = [];
     private int _filled; // bytes used in the last chunk
     private long _length;
@@ -35,7 +35,7 @@ internal sealed class SpoolStream(int chunkBytes, Action<int> written) : Stream
         {
             if (_chunks.Count == 0 || _filled == chunkBytes)
             {
-                _chunks.Add(ArrayPool<byte>.Shared.Rent(chunkBytes));
+                _chunks.Add(pool.Rent());
                 _filled = 0;
             }
 
@@ -66,7 +66,7 @@ internal sealed class SpoolStream(int chunkBytes, Action<int> written) : Stream
     {
         foreach (var chunk in _chunks)
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            pool.Return(chunk);
         }
 
         _chunks.Clear();
@@ -93,54 +93,4 @@ internal sealed class SpoolStream(int chunkBytes, Action<int> written) : Stream
 
         base.Dispose(disposing);
     }
-}
-
-/// <summary>A read-only stream of <paramref name="length"/> bytes of a file from <paramref name="offset"/>, read at their positions (no seeking shared with others).</summary>
-internal sealed class FileRangeStream(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length) : Stream
-{
-    private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => length;
-
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(Span<byte> buffer)
-    {
-        var wanted = (int)Math.Min(buffer.Length, length - _read);
-        if (wanted <= 0)
-        {
-            return 0;
-        }
-
-        var read = RandomAccess.Read(handle, buffer[..wanted], offset + _read);
-        if (read == 0)
-        {
-            throw new EndOfStreamException($"the file ends {length - _read} bytes before the run of facts its index names");
-        }
-
-        _read += read;
-        return read;
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

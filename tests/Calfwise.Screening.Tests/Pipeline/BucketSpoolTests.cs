@@ -52,7 +52,7 @@ public sealed class BucketSpoolTests : IDisposable
         var held = 0;
         var random = new Random(7);
         var expected = new MemoryStream();
-        using var spool = new SpoolStream(16, n => held += n);
+        using var spool = new SpoolStream(new SpoolChunks(16), n => held += n);
         foreach (var size in new[] { 0, 1, 15, 16, 17, 3, 40, 1, 100 })
         {
             var bytes = new byte[size];
@@ -69,6 +69,21 @@ public sealed class BucketSpoolTests : IDisposable
         Assert.Equal(expected.ToArray(), moved.ToArray());
         Assert.Equal(expected.Length, held);
         Assert.Equal(0, spool.Length);
+    }
+
+    [Fact]
+    public void Spool_chunks_are_used_again_up_to_the_bytes_kept()
+    {
+        var pool = new SpoolChunks(1 << 20);
+        var first = pool.Rent();
+        pool.Return(first);
+        Assert.Same(first, pool.Rent());
+
+        var rented = Enumerable.Range(0, (int)(SpoolChunks.KeptBytes >> 20) + 3).Select(_ => pool.Rent()).ToList();
+        rented.ForEach(pool.Return);
+        var again = Enumerable.Range(0, rented.Count).Select(_ => pool.Rent()).ToList();
+        Assert.Equal(SpoolChunks.KeptBytes >> 20, again.Count(c => rented.Contains(c)));
+        Assert.All(again, c => Assert.Equal(1 << 20, c.Length));
     }
 
     [Theory]
