@@ -62,8 +62,8 @@ public static class ScreeningJob
             progress?.Report(new ScreeningProgress("assess", Interlocked.Increment(ref assessed), plan.Buckets, facts));
         });
 
-        // The scan's bucket files are not read again: removed on every core while the outputs are merged on one
-        // (a million patients leave some 99,000 of them, and removing them one by one was a serial tail of 20 s).
+        // The scan's files are not read again: removed on every core while the outputs are merged on one (when a
+        // million patients left some 99,000 files, removing them one by one was a serial tail of 20 s).
         // Not cancelled: once assessed, the job finishes and cleans up as it did when the removal came last.
         var removal = Task.Run(() => RemoveScanFolders(plan.Job, new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism }), CancellationToken.None);
         (long Rows, IReadOnlyList<string> Files) written;

@@ -10,7 +10,7 @@ namespace Calfwise.Screening.Pipeline;
 public static class AssessStep
 {
     /// <summary>
-    /// At most this many bytes of facts (as written to the bucket files) are gathered in memory at once. A bucket of
+    /// At most this many bytes of facts (as written to the scan's facts files) are gathered in memory at once. A bucket of
     /// more is assessed in passes, each holding the patients of one share of it (<see cref="Buckets.PassOf"/>), so the
     /// memory of a bucket does not depend on how well the bucket count guessed its size from the export's bytes (facts
     /// take about 1.7 times their file bytes in memory: the chunks of the file the <see cref="FactReader"/> keeps, and
@@ -74,11 +74,18 @@ public static class AssessStep
             for (var i = 0; i < parts.Count;)
             {
                 // One handle for an item's runs; unbuffered: the reader reads straight into its own chunks.
-                using var handle = File.OpenHandle(parts[i].File, FileMode.Open, FileAccess.Read, FileShare.Read);
+                using var handle = File.OpenHandle(parts[i].File, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
                 var file = parts[i].File;
                 for (; i < parts.Count && parts[i].File == file; i++)
                 {
-                    reader.Read(new FileRangeStream(handle, parts[i].Offset, parts[i].Length), pass, passes);
+                    try
+                    {
+                        reader.Read(new FileRangeStream(handle, parts[i].Offset, parts[i].Length), pass, passes);
+                    }
+                    catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+                    {
+                        throw new InvalidDataException($"{file}, bytes {parts[i].Offset} to {parts[i].Offset + parts[i].Length}: {e.Message}", e);
+                    }
                 }
             }
 

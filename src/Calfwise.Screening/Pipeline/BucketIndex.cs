@@ -8,117 +8,113 @@ public readonly record struct BucketPart(string File, long Offset, long Length);
 /// <summary>
 /// Where each bucket's facts are in a scan item's facts file (<see cref="JobFolder.FactsFile"/>): the item's index
 /// file, written by <see cref="BucketSpool"/>. A private format of this program that lives only for one job: a header
-/// ("CWBI", its version, the job's bucket count, the entry count) and one entry per run of a bucket's facts (bucket,
-/// offset, length), ordered by bucket, then by offset (the order the facts were read in).
+/// ("CWBI", its version, the job's bucket count, the entry count), a table of where each bucket's entries start
+/// (one more than the buckets: the last is the entry count), then one entry per run of a bucket's facts (offset and
+/// length), ordered by bucket, then by offset (the order the facts were read in). A bucket's runs are read with two
+/// small reads, so assessing a bucket costs the same whatever the export's size and nothing is kept between buckets.
 /// </summary>
-public sealed class BucketIndex
+public static class BucketIndex
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const int HeaderBytes = 16;
-    private const int EntryBytes = 20;
+    private const int EntryBytes = 16;
     private static readonly byte[] Magic = "CWBI"u8.ToArray();
 
-    private readonly string _facts;
-    private readonly int[] _buckets;
-    private readonly long[] _offsets;
-    private readonly long[] _lengths;
-
-    private BucketIndex(string facts, int[] buckets, long[] offsets, long[] lengths)
-    {
-        _facts = facts;
-        _buckets = buckets;
-        _offsets = offsets;
-        _lengths = lengths;
-    }
-
-    /// <summary>The runs of <paramref name="bucket"/>, in the order they were written, added to <paramref name="parts"/>.</summary>
-    public void AddParts(int bucket, List<BucketPart> parts)
-    {
-        var at = Array.BinarySearch(_buckets, bucket);
-        if (at < 0)
-        {
-            return;
-        }
-
-        while (at > 0 && _buckets[at - 1] == bucket)
-        {
-            at--;
-        }
-
-        for (; at < _buckets.Length && _buckets[at] == bucket; at++)
-        {
-            parts.Add(new BucketPart(_facts, _offsets[at], _lengths[at]));
-        }
-    }
-
-    /// <summary>Writes an index of <paramref name="entries"/> (in the order of <see cref="BucketIndex"/>) for a job of <paramref name="buckets"/> buckets.</summary>
+    /// <summary>Writes an index of <paramref name="entries"/> (ordered by bucket, then offset) for a job of <paramref name="buckets"/> buckets.</summary>
     internal static void Write(string path, int buckets, IReadOnlyList<(int Bucket, long Offset, long Length)> entries)
     {
-        var bytes = new byte[HeaderBytes + (entries.Count * EntryBytes)];
+        var table = HeaderBytes;
+        var first = table + ((buckets + 1) * 4);
+        var bytes = new byte[first + (entries.Count * EntryBytes)];
         Magic.CopyTo(bytes, 0);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), Version);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), buckets);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(12), entries.Count);
-        for (var i = 0; i < entries.Count; i++)
+        var next = 0;
+        for (var bucket = 0; bucket <= buckets; bucket++)
         {
-            var entry = bytes.AsSpan(HeaderBytes + (i * EntryBytes));
-            BinaryPrimitives.WriteInt32LittleEndian(entry, entries[i].Bucket);
-            BinaryPrimitives.WriteInt64LittleEndian(entry[4..], entries[i].Offset);
-            BinaryPrimitives.WriteInt64LittleEndian(entry[12..], entries[i].Length);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(table + (bucket * 4)), next);
+            for (; next < entries.Count && entries[next].Bucket == bucket; next++)
+            {
+                var entry = bytes.AsSpan(first + (next * EntryBytes));
+                BinaryPrimitives.WriteInt64LittleEndian(entry, entries[next].Offset);
+                BinaryPrimitives.WriteInt64LittleEndian(entry[8..], entries[next].Length);
+            }
+        }
+
+        if (next != entries.Count)
+        {
+            throw new ArgumentException($"entry {next} (bucket {entries[next].Bucket}) is out of order or out of range for {buckets} buckets", nameof(entries));
         }
 
         File.WriteAllBytes(path, bytes);
     }
 
     /// <summary>
-    /// Reads the index at <paramref name="path"/> of the facts file <paramref name="facts"/>, checking it against the
-    /// job's <paramref name="buckets"/> and the facts file's length: a damaged or foreign index is refused, naming the file.
+    /// Adds the runs of <paramref name="bucket"/> named by the index at <paramref name="path"/> of the facts file
+    /// <paramref name="facts"/> to <paramref name="parts"/>, in the order they were written, checking what it reads
+    /// against the job's <paramref name="buckets"/> and the facts file's length: a damaged or foreign index is refused,
+    /// naming the file.
     /// </summary>
-    public static BucketIndex Read(string path, string facts, int buckets)
+    public static void AddParts(string path, string facts, int bucket, int buckets, List<BucketPart> parts)
     {
-        var bytes = File.ReadAllBytes(path);
-        var factsLength = new FileInfo(facts).Length;
+        ArgumentOutOfRangeException.ThrowIfNegative(bucket);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bucket, buckets);
         InvalidDataException Bad(string what) => new($"{path}: {what}");
-        if (bytes.Length < HeaderBytes || !bytes.AsSpan(0, 4).SequenceEqual(Magic))
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        Span<byte> header = stackalloc byte[HeaderBytes];
+        if (RandomAccess.Read(handle, header, 0) < HeaderBytes || !header[..4].SequenceEqual(Magic))
         {
             throw Bad("not a bucket index");
         }
 
-        if (BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4)) is var version && version != Version)
+        if (BinaryPrimitives.ReadInt32LittleEndian(header[4..]) is var version && version != Version)
         {
             throw Bad($"bucket index version {version}, this program reads version {Version}");
         }
 
-        if (BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) is var written && written != buckets)
+        if (BinaryPrimitives.ReadInt32LittleEndian(header[8..]) is var written && written != buckets)
         {
             throw Bad($"scanned into {written} buckets, the job has {buckets}");
         }
 
-        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
-        if (count < 0 || bytes.Length != HeaderBytes + ((long)count * EntryBytes))
+        var count = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        var first = HeaderBytes + ((buckets + 1L) * 4);
+        if (count < 0 || length != first + ((long)count * EntryBytes))
         {
-            throw Bad($"{count} entries do not fit its {bytes.Length} bytes");
+            throw Bad($"{count} entries of {buckets} buckets do not fit its {length} bytes");
         }
 
-        var (bucketOf, offsets, lengths) = (new int[count], new long[count], new long[count]);
-        for (var i = 0; i < count; i++)
+        Span<byte> range = stackalloc byte[8];
+        RandomAccess.Read(handle, range, HeaderBytes + (bucket * 4L));
+        var (from, to) = (BinaryPrimitives.ReadInt32LittleEndian(range), BinaryPrimitives.ReadInt32LittleEndian(range[4..]));
+        if (from < 0 || to < from || to > count)
         {
-            var entry = bytes.AsSpan(HeaderBytes + (i * EntryBytes));
-            bucketOf[i] = BinaryPrimitives.ReadInt32LittleEndian(entry);
-            offsets[i] = BinaryPrimitives.ReadInt64LittleEndian(entry[4..]);
-            lengths[i] = BinaryPrimitives.ReadInt64LittleEndian(entry[12..]);
-            if (bucketOf[i] < 0 || bucketOf[i] >= buckets || (i > 0 && bucketOf[i] < bucketOf[i - 1]))
-            {
-                throw Bad($"entry {i}: bucket {bucketOf[i]} out of range or out of order");
-            }
-
-            if (offsets[i] < 0 || lengths[i] <= 0 || offsets[i] > factsLength - lengths[i])
-            {
-                throw Bad($"entry {i}: bytes {offsets[i]} to {offsets[i] + lengths[i]} are not in the {factsLength}-byte facts file");
-            }
+            throw Bad($"bucket {bucket}: entries {from} to {to} are not among its {count}");
         }
 
-        return new BucketIndex(facts, bucketOf, offsets, lengths);
+        if (from == to)
+        {
+            return;
+        }
+
+        var factsLength = new FileInfo(facts).Length;
+        var entries = new byte[(to - from) * EntryBytes];
+        RandomAccess.Read(handle, entries, first + ((long)from * EntryBytes));
+        var end = 0L;
+        for (var i = 0; i < to - from; i++)
+        {
+            var offset = BinaryPrimitives.ReadInt64LittleEndian(entries.AsSpan(i * EntryBytes));
+            var runLength = BinaryPrimitives.ReadInt64LittleEndian(entries.AsSpan((i * EntryBytes) + 8));
+            if (offset < end || runLength <= 0 || offset > factsLength - runLength)
+            {
+                throw Bad($"bucket {bucket}, entry {from + i}: bytes {offset} to {offset + runLength} are not in the {factsLength}-byte facts file after the run before");
+            }
+
+            end = offset + runLength;
+            parts.Add(new BucketPart(facts, offset, runLength));
+        }
     }
 }

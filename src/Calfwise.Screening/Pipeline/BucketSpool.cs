@@ -2,14 +2,15 @@ namespace Calfwise.Screening.Pipeline;
 
 /// <summary>
 /// The facts of one scan item by bucket, written to two files instead of one per bucket: each bucket's facts are held
-/// in memory until all held reach <see cref="SpillBytes"/>, then appended to the item's facts file a bucket at a
+/// in memory until the chunks holding them reach <see cref="SpillBytes"/> (with many buckets, mostly their last
+/// chunks' free room), then appended to the item's facts file a bucket at a
 /// time, each run recorded in the item's index (<see cref="BucketIndex"/>). A million patients made some 99,000
 /// bucket files (one per item and bucket), whose creation, opening and removal took most of the run's system time; memory
-/// stays bounded by <see cref="SpillBytes"/> and one chunk a bucket whatever the item's size.
+/// stays bounded by <see cref="SpillBytes"/> (and one chunk) whatever the item's size or the bucket count.
 /// </summary>
 internal sealed class BucketSpool : IDisposable
 {
-    /// <summary>At most about this many bytes of facts are held before they are appended to the facts file.</summary>
+    /// <summary>At most about this many bytes of chunks hold facts before they are appended to the facts file.</summary>
     public const long SpillBytes = 16L << 20;
 
     private readonly string _directory;
@@ -20,6 +21,7 @@ internal sealed class BucketSpool : IDisposable
     private readonly SpoolChunks _chunks;
     private FileStream? _facts;
     private long _held;
+    private bool _completed;
 
     public BucketSpool(string directory, int buckets, long spillBytes = SpillBytes)
     {
@@ -50,13 +52,14 @@ internal sealed class BucketSpool : IDisposable
             return writer;
         }
 
-        var stream = _streams[bucket] = new SpoolStream(_chunks, bytes => _held += bytes);
+        var stream = _streams[bucket] = new SpoolStream(_chunks, chunk => _held += chunk);
         return _writers[bucket] = new BinaryWriter(stream);
     }
 
     /// <summary>Appends what is held, then writes the index: both files complete.</summary>
     public void Complete()
     {
+        _completed = true;
         Spill();
         _facts!.Flush(flushToDisk: false);
         BucketIndex.Write(JobFolder.IndexFile(_directory), _streams.Length, [.. _entries.OrderBy(e => e.Bucket)]); // stable: a bucket's runs stay in file order
@@ -87,6 +90,13 @@ internal sealed class BucketSpool : IDisposable
             writer?.Dispose(); // disposes its stream, which returns its chunks
         }
 
-        _facts?.Dispose();
+        try
+        {
+            _facts?.Dispose();
+        }
+        catch (IOException) when (!_completed)
+        {
+            // The item failed (a full disk...): the error that stopped it is the one to see; its folder is not committed.
+        }
     }
 }

@@ -25,7 +25,7 @@ public sealed class JobFolder(string root)
 
     /// <summary>
     /// The runs of <paramref name="bucket"/>'s facts in every completed scan item of a job of <paramref name="buckets"/>
-    /// buckets, item by item. A completed item's index never changes, so it is read once per job folder.
+    /// buckets, item by item (each read from the item's index: nothing is kept between buckets).
     /// </summary>
     public IReadOnlyList<BucketPart> BucketParts(int bucket, int buckets)
     {
@@ -38,14 +38,11 @@ public sealed class JobFolder(string root)
 
         foreach (var directory in Directory.EnumerateDirectories(scan).Where(d => !Path.GetFileName(d).Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            var index = _indexes.GetOrAdd(directory, d => BucketIndex.Read(IndexFile(d), FactsFile(d), buckets));
-            index.AddParts(bucket, parts);
+            BucketIndex.AddParts(IndexFile(directory), FactsFile(directory), bucket, buckets, parts);
         }
 
         return parts;
     }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BucketIndex> _indexes = new(StringComparer.Ordinal);
 
     public string HitsFile(int bucket) => Path.Combine(Root, "assess", $"{bucket:D5}.bin");
 
@@ -101,10 +98,10 @@ public static class Buckets
     /// </summary>
     public const int OpenFilesBufferBytes = 4 << 20;
 
-    /// <summary>The buffer of each of <paramref name="count"/> bucket files open together.</summary>
+    /// <summary>The buffer of each of <paramref name="count"/> buckets handled together (a scan item's chunk of facts, a merge's reader).</summary>
     public static int BufferBytes(int count) => Math.Clamp(OpenFilesBufferBytes / Math.Max(1, count), 4096, 1 << 16);
 
-    /// <summary>A reader of one of <paramref name="count"/> bucket files read together (one buffer, <see cref="BufferBytes"/>).</summary>
+    /// <summary>A reader of one of <paramref name="count"/> assessed buckets' hits files read together (one buffer, <see cref="BufferBytes"/>).</summary>
     public static BinaryReader OpenReader(string path, int count) =>
         new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes(count)));
 

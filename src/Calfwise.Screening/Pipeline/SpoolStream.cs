@@ -5,7 +5,7 @@ namespace Calfwise.Screening.Pipeline;
 /// out and cleared (<see cref="MoveTo"/>). One holds a bucket's facts of a scan item until <see cref="BucketSpool"/>
 /// appends them to the item's facts file.
 /// </summary>
-internal sealed class SpoolStream(SpoolChunks pool, Action<int> written) : Stream
+internal sealed class SpoolStream(SpoolChunks pool, Action<int> rented) : Stream
 {
     private readonly int chunkBytes = pool.ChunkBytes;
 
@@ -30,12 +30,12 @@ internal sealed class SpoolStream(SpoolChunks pool, Action<int> written) : Strea
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _length += buffer.Length;
-        written(buffer.Length);
         while (!buffer.IsEmpty)
         {
             if (_chunks.Count == 0 || _filled == chunkBytes)
             {
                 _chunks.Add(pool.Rent());
+                rented(chunkBytes);
                 _filled = 0;
             }
 

@@ -67,7 +67,7 @@ public sealed class BucketSpoolTests : IDisposable
         spool.MoveTo(moved);
 
         Assert.Equal(expected.ToArray(), moved.ToArray());
-        Assert.Equal(expected.Length, held);
+        Assert.Equal((expected.Length + 15) / 16 * 16, held); // the chunks rented, counted toward a spill
         Assert.Equal(0, spool.Length);
     }
 
@@ -90,15 +90,16 @@ public sealed class BucketSpoolTests : IDisposable
     [InlineData("magic", "not a bucket index")]
     [InlineData("version", "version 9")]
     [InlineData("buckets", "scanned into 8 buckets, the job has 9")]
-    [InlineData("count", "entries do not fit")]
-    [InlineData("past-end", "not in the 100-byte facts file")]
-    [InlineData("order", "out of range or out of order")]
+    [InlineData("count", "entries of 8 buckets do not fit")]
+    [InlineData("table", "bucket 2: entries 0 to 7 are not among its 2")]
+    [InlineData("past-end", "bytes 10 to 101 are not in the 100-byte facts file")]
+    [InlineData("overlap", "bytes 5 to 95 are not in the 100-byte facts file after the run before")]
     public void A_damaged_or_foreign_index_is_refused_naming_the_file(string damage, string message)
     {
         var facts = Path.Combine(_root, "facts.bin");
         File.WriteAllBytes(facts, new byte[100]);
         var index = Path.Combine(_root, "buckets.idx");
-        BucketIndex.Write(index, 8, damage == "order" ? [(3, 0, 10), (2, 10, 10)] : [(2, 0, 10), (3, 10, damage == "past-end" ? 91 : 90)]);
+        BucketIndex.Write(index, 8, [(2, 0, 10), (2, damage == "overlap" ? 5 : 10, damage == "past-end" ? 91 : 90)]);
         var bytes = File.ReadAllBytes(index);
         switch (damage)
         {
@@ -111,11 +112,14 @@ public sealed class BucketSpoolTests : IDisposable
             case "count":
                 bytes[12] = 3;
                 break;
+            case "table":
+                bytes[16 + (3 * 4)] = 7; // where bucket 3's entries start, so where bucket 2's end
+                break;
         }
 
         File.WriteAllBytes(index, bytes);
 
-        var e = Assert.Throws<InvalidDataException>(() => BucketIndex.Read(index, facts, damage == "buckets" ? 9 : 8));
+        var e = Assert.Throws<InvalidDataException>(() => BucketIndex.AddParts(index, facts, 2, damage == "buckets" ? 9 : 8, []));
         Assert.Contains(index, e.Message, StringComparison.Ordinal);
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
@@ -125,14 +129,13 @@ public sealed class BucketSpoolTests : IDisposable
     {
         var facts = Path.Combine(_root, "facts.bin");
         File.WriteAllBytes(facts, new byte[100]);
-        var path = Path.Combine(_root, "buckets.idx");
-        BucketIndex.Write(path, 8, [(0, 50, 5), (2, 0, 10), (2, 60, 20), (2, 90, 10), (7, 10, 40)]);
-        var index = BucketIndex.Read(path, facts, 8);
+        var index = Path.Combine(_root, "buckets.idx");
+        BucketIndex.Write(index, 8, [(0, 50, 5), (2, 0, 10), (2, 60, 20), (2, 90, 10), (7, 10, 40)]);
 
         List<BucketPart> Parts(int bucket)
         {
             var parts = new List<BucketPart>();
-            index.AddParts(bucket, parts);
+            BucketIndex.AddParts(index, facts, bucket, 8, parts);
             return parts;
         }
 
@@ -141,6 +144,40 @@ public sealed class BucketSpoolTests : IDisposable
         Assert.Equal([new BucketPart(facts, 10, 40)], Parts(7));
         Assert.Empty(Parts(1));
         Assert.Empty(Parts(6));
+        Assert.Throws<ArgumentException>(() => BucketIndex.Write(index, 8, [(3, 0, 10), (2, 10, 10)]));
+    }
+
+    [Fact]
+    public void A_damaged_run_of_facts_is_refused_naming_its_file_and_bytes()
+    {
+        var (_, plan) = ScanAndAssess("damaged", BucketSpool.SpillBytes);
+        var parts = plan.Job.BucketParts(0, plan.Buckets);
+        var part = parts[0];
+        using (var file = new FileStream(part.File, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = part.Offset;
+            file.WriteByte(99); // no kind of fact
+        }
+
+        var e = Assert.Throws<InvalidDataException>(() => AssessStep.Gather(parts, 0, 1).Dispose());
+        Assert.Contains($"{part.File}, bytes {part.Offset} to {part.Offset + part.Length}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_many_buckets_an_item_spills_by_the_chunks_it_holds_not_only_the_facts()
+    {
+        var export = Path.Combine(_root, "export");
+        LabelledExport.Write(export);
+        var plan = ScreeningJob.Plan(new ScreeningOptions(export, Path.Combine(_root, "many"), LabelledExport.AsOf));
+        var item = plan.Items.First(i => i.File.ResourceType == "Observation");
+        const int buckets = 4096; // 4 KB chunks: 64 of them reach 256 KB
+        ScanStep.Run(item, plan.Job, buckets, ScreeningViews.Shipped, EmbeddedKnowledge.Instance, spillBytes: 256 << 10);
+
+        var runs = Enumerable.Range(0, buckets).Select(b => plan.Job.BucketParts(b, buckets)).ToList();
+        var facts = runs.Sum(r => r.Sum(p => p.Length));
+
+        Assert.True(facts < 256 << 10, $"{facts} bytes of facts: counted by bytes written, they would not spill before the end");
+        Assert.Contains(runs, r => r.Count > 1); // spilled before the end: by the chunks held
     }
 
     private (string Hits, ScreeningJob.JobPlan Plan) ScanAndAssess(string name, long spillBytes)
