@@ -63,11 +63,14 @@ public sealed class PatientRecord(string patientId)
 
     public List<ProcedureFact> Procedures { get; } = [];
 
+    /// <summary>How many labs the reader gathering the record has read for it and not yet put in <see cref="Labs"/>.</summary>
+    internal int PendingLabs { get; set; }
+
     /// <summary>Makes this the empty record of another patient, its lists kept (emptied, with their capacity) to be filled again.</summary>
     internal void Reset(string patientId)
     {
         PatientId = patientId;
-        (Sex, BirthDate, BirthDateExact, Deceased, HasPatient) = (null, null, false, false, false);
+        (Sex, BirthDate, BirthDateExact, Deceased, HasPatient, PendingLabs) = (null, null, false, false, false, 0);
         Labs.Clear();
         Conditions.Clear();
         Medications.Clear();
