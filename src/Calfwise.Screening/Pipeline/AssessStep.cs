@@ -107,19 +107,42 @@ public static class AssessStep
             return;
         }
 
-        var key = $"{HitRow.Band(screened.Age)}|{HitRow.SexId(screened.Sex)}";
-        counts.Screened[key] = counts.Screened.GetValueOrDefault(key) + 1;
-        if (screened.Hits.Count > 0)
+        var key = CountKeys.Index(screened.Age, screened.Sex);
+        var patientKey = CountKeys.Patient(key);
+        counts.Screened[patientKey] = counts.Screened.GetValueOrDefault(patientKey) + 1;
+        var hits = screened.Hits;
+        if (hits.Count > 0)
         {
             counts.PatientsWithHits++;
         }
 
-        rows.AddRange(screened.Hits.Select(hit => HitRow.From(screened, hit)));
-        foreach (var rule in screened.Hits.Select(h => h.Rule.Id).Distinct(StringComparer.Ordinal))
+        for (var i = 0; i < hits.Count; i++)
         {
-            var ruleKey = $"{rule}|{key}";
-            counts.Hits[ruleKey] = counts.Hits.GetValueOrDefault(ruleKey) + 1;
+            rows.Add(HitRow.From(screened, hits[i]));
         }
+
+        for (var i = 0; i < hits.Count; i++)
+        {
+            if (!RuleBefore(hits, i))
+            {
+                var ruleKey = CountKeys.Rule(hits[i].Rule, key);
+                counts.Hits[ruleKey] = counts.Hits.GetValueOrDefault(ruleKey) + 1;
+            }
+        }
+    }
+
+    /// <summary>Whether a hit before the <paramref name="index"/>th is of a rule of the same id (a patient is counted once per rule).</summary>
+    private static bool RuleBefore(IReadOnlyList<ScreeningHit> hits, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(hits[i].Rule.Id, hits[index].Rule.Id, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The counts an assessed bucket wrote.</summary>

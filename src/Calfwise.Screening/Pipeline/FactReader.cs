@@ -13,7 +13,7 @@ namespace Calfwise.Screening.Pipeline;
 /// are valid until the reader is disposed, which returns its buffers: what must outlive it (hits) is detached first.
 /// Not thread-safe.
 /// </summary>
-internal sealed class FactReader(int chunkBytes = FactReader.ChunkBytes) : IDisposable
+internal sealed partial class FactReader(int chunkBytes = FactReader.ChunkBytes) : IDisposable
 {
     /// <summary>The size of the chunks files are read in (a fact longer than a chunk gets a chunk of its own size).</summary>
     public const int ChunkBytes = 1 << 20;
@@ -51,10 +51,21 @@ internal sealed class FactReader(int chunkBytes = FactReader.ChunkBytes) : IDisp
     private bool _disposed;
 
     /// <summary>The patients gathered, in the order their first fact was read.</summary>
-    public IReadOnlyCollection<PatientRecord> Records => _records.Values;
+    public IReadOnlyCollection<PatientRecord> Records
+    {
+        get
+        {
+            Settle();
+            return _records.Values;
+        }
+    }
 
     /// <summary>The record of a patient gathered, by id.</summary>
-    public PatientRecord? Record(string patientId) => _records.GetValueOrDefault(patientId);
+    public PatientRecord? Record(string patientId)
+    {
+        Settle();
+        return _records.GetValueOrDefault(patientId);
+    }
 
     /// <summary>Reads every fact of <paramref name="stream"/>, gathering those of the patients of pass <paramref name="pass"/> of <paramref name="passes"/> (<see cref="Buckets.PassOf"/>).</summary>
     public void Read(Stream stream, int pass = 0, int passes = 1)
@@ -99,6 +110,7 @@ internal sealed class FactReader(int chunkBytes = FactReader.ChunkBytes) : IDisp
 
         _records.Clear();
         _last = null;
+        DropPending();
         foreach (var chunk in _held)
         {
             ArrayPool<byte>.Shared.Return(chunk);
@@ -205,7 +217,7 @@ internal sealed class FactReader(int chunkBytes = FactReader.ChunkBytes) : IDisp
                 (record.BirthDateExact, record.Deceased) = (fact.Flag, fact.Other);
                 break;
             case FactCodec.Kind.Lab:
-                record.Labs.Add(new LabFact(strings.Get(_chunk.AsSpan(fact.Name)), fact.Value, strings.Get(_chunk.AsSpan(fact.Unit)), Kept(fact)));
+                Pend(record, new LabFact(strings.Get(_chunk.AsSpan(fact.Name)), fact.Value, strings.Get(_chunk.AsSpan(fact.Unit)), Kept(fact)));
                 break;
             case FactCodec.Kind.Condition:
                 record.Conditions.Add(new ConditionFact(List(fact.List), List(fact.More), fact.Flag, fact.Other, Kept(fact)));

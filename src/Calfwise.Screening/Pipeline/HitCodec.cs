@@ -26,16 +26,22 @@ public sealed record HitRow(string PatientId, string RuleId, int? Age, Sex? Sex,
     public static HitRow From(ScreenedPatient patient, ScreeningHit hit) =>
         new(patient.PatientId, hit.Rule.Id, patient.Age, patient.Sex, hit.Evidence.Select(e => e.ToString()).ToList(), hit.Sources);
 
+    /// <summary>The age bands of the summary's counts, in age order after "unknown".</summary>
+    public static IReadOnlyList<string> Bands { get; } = ["unknown", "0-17", "18-34", "35-49", "50-64", "65-79", "80+"];
+
     /// <summary>The age band of the summary's counts.</summary>
-    public static string Band(int? age) => age switch
+    public static string Band(int? age) => Bands[BandIndex(age)];
+
+    /// <summary>The place of <paramref name="age"/>'s band in <see cref="Bands"/>.</summary>
+    public static int BandIndex(int? age) => age switch
     {
-        null => "unknown",
-        < 18 => "0-17",
-        < 35 => "18-34",
-        < 50 => "35-49",
-        < 65 => "50-64",
-        < 80 => "65-79",
-        _ => "80+",
+        null => 0,
+        < 18 => 1,
+        < 35 => 2,
+        < 50 => 3,
+        < 65 => 4,
+        < 80 => 5,
+        _ => 6,
     };
 
     public static string SexId(Sex? sex) => sex switch { Core.Knowledge.Sex.Male => "male", Core.Knowledge.Sex.Female => "female", _ => "unknown" };

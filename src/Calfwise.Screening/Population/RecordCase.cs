@@ -18,8 +18,11 @@ public static class RecordCase
     /// <summary>The answers of a record with no finding, shared: a case's answers are only read.</summary>
     private static readonly IReadOnlyDictionary<string, bool> NoFindings = FrozenDictionary<string, bool>.Empty;
 
+    /// <summary>The medicines of a record with no active one, shared: a case's medicines are only read.</summary>
+    private static readonly IReadOnlyList<string> NoMedicines = [];
+
     /// <summary>
-    /// The case of <paramref name="record"/> on <paramref name="today"/> with these labs (<see cref="Latest"/>, or one
+    /// The case of <paramref name="record"/> on <paramref name="today"/> with these labs (<see cref="Latest(IReadOnlyList{LabFact}, DateOnly)"/>, or one
     /// result of one analyte to read it on its own), validated; errors name the patient.
     /// </summary>
     public static Result<ValidatedCase> Build(PatientRecord record, DateOnly today, KnowledgeBase knowledge, IReadOnlyList<LabFact> labs)
@@ -54,18 +57,18 @@ public static class RecordCase
     }
 
     /// <summary>The names of the active medicines, each once whatever its case, in the order of the record.</summary>
-    private static List<string> ActiveMedicines(PatientRecord record)
+    private static IReadOnlyList<string> ActiveMedicines(PatientRecord record)
     {
-        var names = new List<string>();
+        List<string>? names = null; // made for the first: many records have no active medicine
         foreach (var medication in record.Medications)
         {
-            if (medication.Active && !Contains(names, medication.Name))
+            if (medication.Active && !Contains(names ??= [], medication.Name))
             {
                 names.Add(medication.Name);
             }
         }
 
-        return names;
+        return names ?? NoMedicines;
 
         static bool Contains(List<string> names, string name)
         {
@@ -94,10 +97,13 @@ public static class RecordCase
     }
 
     /// <summary>For each analyte the most recent result within the window up to <paramref name="today"/> (the first in the record on a tie).</summary>
-    public static IReadOnlyList<LabFact> Latest(IReadOnlyList<LabFact> labs, DateOnly today)
+    public static IReadOnlyList<LabFact> Latest(IReadOnlyList<LabFact> labs, DateOnly today) => Latest(labs, today, []);
+
+    /// <summary><see cref="Latest(IReadOnlyList{LabFact}, DateOnly)"/> put in <paramref name="latest"/> (emptied first), which is returned.</summary>
+    internal static List<LabFact> Latest(IReadOnlyList<LabFact> labs, DateOnly today, List<LabFact> latest)
     {
         var earliest = today.AddDays(-LabWindowDays);
-        var latest = new List<LabFact>();
+        latest.Clear();
         for (var i = 0; i < labs.Count; i++)
         {
             var lab = labs[i];

@@ -106,7 +106,7 @@ public sealed partial class Screener
             var lowering = SaltLowering.SelectMany(c => p.Taking(c).Where(_ => c != ProtonPumpInhibitor || LongTermPpi(p)).Select(m => m.Source)).ToList();
             var low = new[] { AnalyteIds.Potassium, AnalyteIds.Magnesium }
                 .Where(a => IsLow(p, a))
-                .Select(a => p.Lab(a)!.Source).ToList();
+                .Select(a => p.Lab(a)!.Value.Source).ToList();
             if (lowering.Count > 0)
             {
                 hits.Add(p.Hit(ScreeningRules.SaltLoweringMedicineLowSalt, lowering.Concat(low)));

@@ -54,7 +54,7 @@ public sealed partial class Screener(KnowledgeBase knowledge, DateOnly today)
             return new(record.PatientId, record.Sex, age, []); // nothing any rule reads
         }
 
-        var latest = RecordCase.Latest(record.Labs, Today);
+        var latest = RecordCase.Latest(record.Labs, Today, _latest ??= []); // read only while the patient is screened
         var built = RecordCase.Build(record, Today, knowledge, latest);
         if (!built.IsSuccess)
         {
@@ -62,13 +62,22 @@ public sealed partial class Screener(KnowledgeBase knowledge, DateOnly today)
         }
 
         var context = new PatientContext(record, latest, built.Value!, _engine.Assess(built.Value!));
-        var hits = new List<ScreeningHit>();
+        var hits = _hits ??= [];
+        hits.Clear();
         RestlessLegs(context, hits);
         IronDeficiencyAnaemia(context, hits);
         Medicines(context, hits);
         CriticalLabs(context, hits);
-        return new(record.PatientId, record.Sex, age, hits);
+        return new(record.PatientId, record.Sex, age, hits.Count == 0 ? [] : [.. hits]);
     }
+
+    /// <summary>The latest labs of the patient being screened on this thread.</summary>
+    [ThreadStatic]
+    private static List<LabFact>? _latest;
+
+    /// <summary>The hits of the patient being screened on this thread, copied out (most patients have none).</summary>
+    [ThreadStatic]
+    private static List<ScreeningHit>? _hits;
 
     /// <summary>The record, its case and the engine's assessment of it.</summary>
     /// <param name="Record">The patient's record.</param>

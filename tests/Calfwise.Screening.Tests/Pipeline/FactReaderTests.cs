@@ -64,6 +64,33 @@ public sealed class FactReaderTests
     }
 
     [Fact]
+    public void Records_asked_for_between_files_gather_the_labs_of_the_later_files_after_theirs_in_order()
+    {
+        var (first, second) = (Facts[..5], Facts[5..]);
+        using var reader = new FactReader(48);
+        reader.Read(new MemoryStream(Written(first)));
+        Assert.Equal(Dump(Expected(first)), Dump(reader.Records));
+        var p1 = reader.Record("p1")!;
+        reader.Read(new MemoryStream(Written(second)));
+
+        Assert.Equal(Dump(Expected(Facts)), Dump(reader.Records));
+        Assert.Same(p1, reader.Record("p1"));
+    }
+
+    [Fact]
+    public void Many_labs_of_many_patients_interleaved_read_back_in_the_order_written_each_list_the_size_of_its_labs()
+    {
+        var labs = Enumerable.Range(0, 10_000)
+            .Select(i => ($"p{i % 7 * (i % 3)}", (object)new LabFact(i % 2 == 0 ? "ferritin" : "potassium", i, "ng/mL", new($"Observation/o{i}", Day.AddDays(-i)))))
+            .ToArray();
+        using var reader = new FactReader();
+        reader.Read(new MemoryStream(Written(labs)));
+
+        Assert.Equal(Dump(Expected(labs)), Dump(reader.Records));
+        Assert.All(reader.Records, r => Assert.Equal(r.Labs.Count, r.Labs.Capacity));
+    }
+
+    [Fact]
     public void Evidence_longer_than_a_chunk_reads_back_whole()
     {
         using var reader = new FactReader(64);
