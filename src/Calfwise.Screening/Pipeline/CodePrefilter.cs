@@ -43,16 +43,25 @@ public sealed class CodePrefilter
         return target is { } kind ? new CodePrefilter(knowledge.Codes.Bindings.Where(b => b.Target == kind).Select(b => b.Code).ToList()) : null;
     }
 
-    /// <summary>Whether the line may hold a bound LOINC code (and so must be parsed).</summary>
+    /// <summary>Whether the line may hold a bound code (and so must be parsed): it holds one, or an escape (<c>\u</c>) that could hide one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MayMatch(ReadOnlySpan<byte> line)
     {
-        if (line.IndexOf("\\u"u8) >= 0)
+        if (_loinc is null)
         {
-            return true;
+            return line.IndexOf("\\u"u8) >= 0 || MayMatchWidened(line);
         }
 
-        return _loinc is null ? MayMatchWidened(line) : MayMatchLoinc(line);
+        // One pass over the line finds both an escape and the places a code may end.
+        for (var at = NextStop(line, 0); at >= 0; at = NextStop(line, at + 1))
+        {
+            if (line[at] == '\\' || IsLoincEnd(line, at))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -72,62 +81,54 @@ public sealed class CodePrefilter
     }
 
     /// <summary>
-    /// The same search for LOINC-shaped codes (1 to 7 digits, a hyphen, a check digit), on the bytes: every hyphen
-    /// followed by a digit and a quote may end one; the digits before it, back to a quote, make the code looked up.
+    /// Whether a bound LOINC-shaped code (1 to 7 digits, a hyphen, a check digit) ends at the hyphen at
+    /// <paramref name="hyphen"/> (followed by a digit and a quote): the digits before it, back to a quote, make the code looked up.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool MayMatchLoinc(ReadOnlySpan<byte> line)
+    private bool IsLoincEnd(ReadOnlySpan<byte> line, int hyphen)
     {
-        for (var hyphen = NextCodeEnd(line, 0); hyphen >= 0; hyphen = NextCodeEnd(line, hyphen + 1))
+        long value = 0, scale = 1;
+        var digits = 0;
+        var at = hyphen - 1;
+        for (; at >= 0 && digits <= LoincCodes.MaxDigits && char.IsAsciiDigit((char)line[at]); at--, digits++, scale *= 10)
         {
-            long value = 0, scale = 1;
-            var digits = 0;
-            var at = hyphen - 1;
-            for (; at >= 0 && digits <= LoincCodes.MaxDigits && char.IsAsciiDigit((char)line[at]); at--, digits++, scale *= 10)
-            {
-                value += (line[at] - '0') * scale;
-            }
-
-            if (digits is > 0 and <= LoincCodes.MaxDigits && at >= 0 && line[at] == '"' && _loinc!.Contains(LoincCodes.Key(digits, value, line[hyphen + 1] - '0')))
-            {
-                return true;
-            }
+            value += (line[at] - '0') * scale;
         }
 
-        return false;
+        return digits is > 0 and <= LoincCodes.MaxDigits && at >= 0 && line[at] == '"' && _loinc!.Contains(LoincCodes.Key(digits, value, line[hyphen + 1] - '0'));
     }
 
     /// <summary>
-    /// The first hyphen at or after <paramref name="from"/> followed by a digit and a quote (where a quoted LOINC code
-    /// may end), or -1: 32 positions at a time where the processor has 256-bit vectors (a line has a dozen hyphens,
-    /// in ids and dates, and only its codes end this way), then one at a time.
+    /// The first place at or after <paramref name="from"/> where a quoted LOINC code may end (a hyphen followed by a
+    /// digit and a quote) or an escape starts (a backslash followed by u), or -1: 32 positions at a time where the
+    /// processor has 256-bit vectors (a line has a dozen hyphens, in ids and dates, and only its codes end this
+    /// way), then one at a time.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int NextCodeEnd(ReadOnlySpan<byte> line, int from)
+    internal static int NextStop(ReadOnlySpan<byte> line, int from)
     {
         var at = from;
+        ref var first = ref MemoryMarshal.GetReference(line);
         if (Vector256.IsHardwareAccelerated)
         {
-            ref var first = ref MemoryMarshal.GetReference(line);
-            var hyphen = Vector256.Create((byte)'-');
-            var zero = Vector256.Create((byte)'0');
-            var ten = Vector256.Create((byte)10);
-            var quote = Vector256.Create((byte)'"');
             for (; at + Vector256<byte>.Count + 2 <= line.Length; at += Vector256<byte>.Count)
             {
-                var ends = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)at), hyphen)
-                    & Vector256.LessThan(Vector256.LoadUnsafe(ref first, (nuint)at + 1) - zero, ten)
-                    & Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)at + 2), quote);
-                if (ends.ExtractMostSignificantBits() is var bits and not 0)
+                var here = Vector256.LoadUnsafe(ref first, (nuint)at);
+                var next = Vector256.LoadUnsafe(ref first, (nuint)at + 1);
+                var stops = (Vector256.Equals(here, Vector256.Create((byte)'-'))
+                        & Vector256.LessThan(next - Vector256.Create((byte)'0'), Vector256.Create((byte)10))
+                        & Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)at + 2), Vector256.Create((byte)'"')))
+                    | (Vector256.Equals(here, Vector256.Create((byte)'\\')) & Vector256.Equals(next, Vector256.Create((byte)'u')));
+                if (stops.ExtractMostSignificantBits() is var bits and not 0)
                 {
                     return at + BitOperations.TrailingZeroCount(bits);
                 }
             }
         }
 
-        for (; at + 2 < line.Length; at++)
+        for (; at + 1 < line.Length; at++)
         {
-            if (line[at] == '-' && char.IsAsciiDigit((char)line[at + 1]) && line[at + 2] == '"')
+            if ((line[at] == '\\' && line[at + 1] == 'u') || (at + 2 < line.Length && line[at] == '-' && char.IsAsciiDigit((char)line[at + 1]) && line[at + 2] == '"'))
             {
                 return at;
             }

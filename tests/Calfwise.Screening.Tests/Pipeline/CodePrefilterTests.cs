@@ -76,10 +76,10 @@ public sealed class CodePrefilterTests : IDisposable
     }
 
     [Fact]
-    public void The_vector_search_for_a_code_end_finds_what_a_byte_by_byte_search_does_at_every_offset()
+    public void The_vector_search_for_a_code_end_or_an_escape_finds_what_a_byte_by_byte_search_does_at_every_offset()
     {
         var random = new Random(13);
-        var alphabet = "-0123456789\"a{}:"u8.ToArray();
+        var alphabet = "-0123456789\"a{}:\\u"u8.ToArray();
         for (var trial = 0; trial < 3000; trial++)
         {
             var line = new byte[random.Next(0, 140)];
@@ -90,7 +90,7 @@ public sealed class CodePrefilterTests : IDisposable
 
             for (var from = 0; from <= line.Length; from++)
             {
-                Assert.Equal(NaiveCodeEnd(line, from), CodePrefilter.NextCodeEnd(line, from));
+                Assert.Equal(NaiveStop(line, from), CodePrefilter.NextStop(line, from));
             }
         }
     }
@@ -111,11 +111,26 @@ public sealed class CodePrefilterTests : IDisposable
         }
     }
 
-    private static int NaiveCodeEnd(byte[] line, int from)
+    [Fact]
+    public void An_escape_passes_the_line_wherever_it_lies_and_other_backslashes_do_not()
     {
-        for (var at = from; at + 2 < line.Length; at++)
+        var filter = Observations;
+        for (var offset = 0; offset < 100; offset++)
         {
-            if (line[at] == '-' && line[at + 1] is >= (byte)'0' and <= (byte)'9' && line[at + 2] == '"')
+            var padding = new string('x', offset);
+            Assert.True(filter.MayMatch(Encoding.UTF8.GetBytes($"{{\"id\":\"{padding}\\u0041\",\"code\":\"2276-5\"}}")));
+            Assert.True(filter.MayMatch(Encoding.UTF8.GetBytes($"{padding}\\u")));
+            Assert.False(filter.MayMatch(Encoding.UTF8.GetBytes($"{{\"id\":\"{padding}\\n\\\"\",\"code\":\"2276-5\"}}")));
+            Assert.False(filter.MayMatch(Encoding.UTF8.GetBytes($"{padding}u\\")));
+        }
+    }
+
+    private static int NaiveStop(byte[] line, int from)
+    {
+        for (var at = from; at + 1 < line.Length; at++)
+        {
+            if ((line[at] == '\\' && line[at + 1] == 'u')
+                || (at + 2 < line.Length && line[at] == '-' && line[at + 1] is >= (byte)'0' and <= (byte)'9' && line[at + 2] == '"'))
             {
                 return at;
             }
