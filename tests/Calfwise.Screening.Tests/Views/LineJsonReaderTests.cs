@@ -109,27 +109,14 @@ public sealed class LineJsonReaderTests : IDisposable
     }
 
     [Fact]
-    public void Broken_lines_it_reads_to_their_end_are_read_alike_by_the_system_reader()
+    public void Broken_lines_it_reads_or_skips_in_to_their_end_are_read_alike_by_the_system_reader()
     {
         var random = new Random(2026);
         var lines = ExportLines();
-        var pieces = "{}[],:\" -.0123456789eEtrufalsn\t"u8.ToArray();
-        int read = 0, failed = 0;
+        int read = 0, failed = 0, skipped = 0, skipsFailed = 0;
         for (var trial = 0; trial < 20_000; trial++)
         {
-            var line = lines[random.Next(lines.Count)].ToList();
-            for (var edits = random.Next(1, 4); edits > 0 && line.Count > 0; edits--)
-            {
-                var at = random.Next(line.Count);
-                switch (random.Next(3))
-                {
-                    case 0: line.RemoveAt(at); break;
-                    case 1: line.Insert(at, pieces[random.Next(pieces.Length)]); break;
-                    default: line[at] = pieces[random.Next(pieces.Length)]; break;
-                }
-            }
-
-            var bytes = line.ToArray();
+            var bytes = Break(lines[random.Next(lines.Count)], random);
             if (!LineJsonReader.Fits(bytes))
             {
                 continue;
@@ -144,9 +131,69 @@ public sealed class LineJsonReaderTests : IDisposable
             {
                 failed++;
             }
+
+            // Skipping a value fails, or ends where the system reader's skip ends.
+            for (var name = 0; name < 12; name++)
+            {
+                var reader = new LineJsonReader(bytes);
+                if (SkipOnce(ref reader, name) is { } end && !reader.Failed)
+                {
+                    skipped++;
+                    var system = new SystemJsonTokens(bytes);
+                    Assert.Equal(end, SkipOnce(ref system, name));
+                }
+                else
+                {
+                    skipsFailed++;
+                }
+            }
         }
 
-        Assert.True(read > 1000 && failed > 1000, $"read {read}, failed {failed}"); // both kinds met, so the comparison was made
+        // Both kinds met, so the comparisons were made.
+        Assert.True(read > 1000 && failed > 1000 && skipped > 1000 && skipsFailed > 1000, $"read {read}, failed {failed}, skipped {skipped}, skips failed {skipsFailed}");
+    }
+
+    /// <summary>A line with one to three bytes removed, inserted or replaced by pieces of JSON.</summary>
+    private static byte[] Break(byte[] bytes, Random random)
+    {
+        var pieces = "{}[],:\" -.0123456789eEtrufalsn\t"u8;
+        var line = bytes.ToList();
+        for (var edits = random.Next(1, 4); edits > 0 && line.Count > 0; edits--)
+        {
+            var at = random.Next(line.Count);
+            switch (random.Next(3))
+            {
+                case 0: line.RemoveAt(at); break;
+                case 1: line.Insert(at, pieces[random.Next(pieces.Length)]); break;
+                default: line[at] = pieces[random.Next(pieces.Length)]; break;
+            }
+        }
+
+        return [.. line];
+    }
+
+    /// <summary>The token a skip of the value of the line's property number <paramref name="name"/> ends on; null when the reader throws.</summary>
+    private static string? SkipOnce<TReader>(ref TReader reader, int name)
+        where TReader : IJsonTokens, allows ref struct
+    {
+        try
+        {
+            var seen = 0;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && seen++ == name)
+                {
+                    reader.Skip();
+                    return Describe(reader.TokenType, reader.TokenStartIndex, reader.ValueSpan);
+                }
+            }
+
+            return "end";
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private List<byte[]> ExportLines()

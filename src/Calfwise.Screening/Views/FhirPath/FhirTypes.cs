@@ -58,7 +58,7 @@ internal static class FhirTypes
     {
         foreach (var (utf8, name) in Suffixes)
         {
-            if (suffix.SequenceEqual(utf8))
+            if (suffix.Length == utf8.Length && suffix.SequenceEqual(utf8))
             {
                 return name;
             }

@@ -155,7 +155,7 @@ internal sealed class StreamCapture
 
         foreach (var child in children)
         {
-            if (name.SequenceEqual(child.Utf8))
+            if (name.Length == child.Utf8.Length && name.SequenceEqual(child.Utf8))
             {
                 return (child, null);
             }
