@@ -68,7 +68,7 @@ internal static class BinaryLists
 }
 
 /// <summary>
-/// The lists of strings bucket files hold, each made once: a small cache with one place per hash of the list's bytes,
+/// The lists of strings the facts files hold, each made once: a small cache with one place per hash of the list's bytes,
 /// the last list seen there kept. Not thread-safe (one per thread).
 /// </summary>
 internal sealed class Utf8Lists

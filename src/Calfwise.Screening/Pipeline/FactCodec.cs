@@ -7,14 +7,12 @@ using Calfwise.Screening.Population;
 namespace Calfwise.Screening.Pipeline;
 
 /// <summary>
-/// The compact binary form facts take in the bucket files between flattening and assessment (a private, versioned
-/// format of this program: bucket files live only for one job), read back by <see cref="FactReader"/>.
+/// The compact binary form facts take in the scan's facts files between flattening and assessment (a private format
+/// of this program: the files live only for one job, their index is versioned, <see cref="BucketIndex"/>), read back
+/// by <see cref="FactReader"/>.
 /// </summary>
 public static class FactCodec
 {
-    /// <summary>Written first in every bucket file; a file of another version is refused.</summary>
-    public const int Version = 1;
-
     /// <summary>What a fact is: the byte it starts with.</summary>
     internal enum Kind : byte
     {

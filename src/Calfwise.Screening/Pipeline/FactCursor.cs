@@ -86,11 +86,11 @@ internal ref struct FactCursor(ReadOnlySpan<byte> bytes, int position)
             value |= (next & 0x7F) << shift;
             if ((next & 0x80) == 0)
             {
-                return value >= 0 ? value : throw new InvalidDataException($"bucket file: a negative length at byte {Position}");
+                return value >= 0 ? value : throw new InvalidDataException($"facts: a negative length at byte {Position}");
             }
         }
 
-        throw new InvalidDataException($"bucket file: a length of more than 5 bytes at byte {Position}");
+        throw new InvalidDataException($"facts: a length of more than 5 bytes at byte {Position}");
     }
 
     private byte Ran()

@@ -6,7 +6,7 @@ using Calfwise.Screening.Population;
 namespace Calfwise.Screening.Pipeline;
 
 /// <summary>
-/// Reads the facts of bucket files (<see cref="FactCodec"/>) and gathers them by patient into <see cref="Records"/>.
+/// Reads the facts of the scan's facts files (<see cref="FactCodec"/>) and gathers them by patient into <see cref="Records"/>.
 /// The files are read in chunks into pooled buffers; the evidence of each fact kept stays in its chunk as UTF-8
 /// (<see cref="Evidence"/>), so no string is made per fact: the strings that repeat (analytes, units, codes) and the
 /// lists of them are made once per thread, a patient's id once per gathering. The records, and the evidence in them,
@@ -83,7 +83,7 @@ internal sealed partial class FactReader(int chunkBytes = FactReader.ChunkBytes)
             {
                 if (_position < _filled)
                 {
-                    throw new InvalidDataException($"bucket file: ends inside a fact ({_filled - _position} bytes of it)");
+                    throw new InvalidDataException($"facts: ends inside a fact ({_filled - _position} bytes of it)");
                 }
 
                 return;
@@ -186,7 +186,7 @@ internal sealed partial class FactReader(int chunkBytes = FactReader.ChunkBytes)
             FactCodec.Kind.Medication => new Parts(Name: cursor.TextAt(), List: cursor.ListAt(), Flag: cursor.Boolean()),
             FactCodec.Kind.Procedure => new Parts(Name: cursor.TextAt()),
             _ when cursor.Short => default,
-            _ => throw new InvalidDataException($"bucket file: unknown fact kind {(int)kind}"),
+            _ => throw new InvalidDataException($"facts: unknown fact kind {(int)kind}"),
         };
         if (kind != FactCodec.Kind.Patient)
         {

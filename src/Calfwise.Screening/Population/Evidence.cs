@@ -6,7 +6,7 @@ namespace Calfwise.Screening.Population;
 
 /// <summary>
 /// Where a fact in a patient's record came from: the resource (<c>Observation/o-17</c>) and its day. Held either as a
-/// string, or as the UTF-8 text a bucket file wrote it in, left in the buffer the facts were read into (the assess
+/// string, or as the UTF-8 text a facts file holds it in, left in the buffer the facts were read into (the assess
 /// step reads every fact's evidence but writes only the hits'): no string is made until <see cref="Resource"/> or
 /// <see cref="ToString"/> asks for it, and <see cref="Detached"/> gives the string form to keep. The two forms of the
 /// same text are equal and hash alike. 16 bytes: the text, where in the buffer it starts, and the day.
