@@ -31,7 +31,7 @@ public sealed class ClusterScreening(IClusterClient client, ILogger<ClusterScree
         await ForEach(plan.Items, parallel, async (item, attempt) =>
         {
             await client.GetGrain<IScreeningWorkGrain>($"{id}/scan/{item.Index}/{attempt}")
-                .Scan(new ScanWork(job.Root, item.Index, item.File.Path, item.File.ResourceType, item.File.Length, item.Start, item.End, plan.Buckets));
+                .Scan(new ScanWork(job.Root, item.Index, item.File.Path, item.File.ResourceType, item.File.Length, item.Start, item.End, plan.Buckets, options.AsOf.DayNumber));
             progress?.Report(new ScreeningProgress("flatten", Interlocked.Increment(ref scanned), plan.Items.Count, facts));
         }, cancellation);
 

@@ -24,7 +24,8 @@ public sealed record ScanWork(
     [property: Id(4)] long Length,
     [property: Id(5)] long Start,
     [property: Id(6)] long End,
-    [property: Id(7)] int Buckets);
+    [property: Id(7)] int Buckets,
+    [property: Id(8)] int AsOfDayNumber);
 
 /// <summary>A bucket to assess as sent to a silo.</summary>
 [GenerateSerializer, Immutable]

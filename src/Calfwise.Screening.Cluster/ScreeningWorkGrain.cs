@@ -12,7 +12,7 @@ public sealed class ScreeningWorkGrain(KnowledgeBase knowledge, ScreeningViews v
     public Task Scan(ScanWork work)
     {
         var item = new ScanItem(work.Index, new ExportFile(work.Path, work.ResourceType, work.Length), work.Start, work.End);
-        return Task.Run(() => ScanStep.Run(item, new JobFolder(work.JobRoot), work.Buckets, views, knowledge));
+        return Task.Run(() => ScanStep.Run(item, new JobFolder(work.JobRoot), work.Buckets, views, knowledge, DateOnly.FromDayNumber(work.AsOfDayNumber)));
     }
 
     public Task Assess(AssessWork work) =>

@@ -39,7 +39,7 @@ public static class ScreeningJob
         var total = plan.Items.Sum(i => i.End - i.Start);
         Parallel.ForEach(plan.Items, parallel, item =>
         {
-            var counts = ScanStep.Run(item, plan.Job, plan.Buckets, views, knowledge, bytes =>
+            var counts = ScanStep.Run(item, plan.Job, plan.Buckets, views, knowledge, options.AsOf, bytes =>
                 progress?.Report(new ScreeningProgress("flatten", Interlocked.Add(ref done, bytes), total, Interlocked.Read(ref facts))));
             Interlocked.Add(ref facts, counts.Facts);
             lock (scan)

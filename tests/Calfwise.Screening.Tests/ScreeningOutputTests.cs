@@ -74,8 +74,8 @@ public sealed class ScreeningOutputTests : IDisposable
         LabelledExport.Write(export);
         var plan = ScreeningJob.Plan(new ScreeningOptions(export, Path.Combine(_root, "out"), LabelledExport.AsOf, ChunkBytes: 4096));
         var views = ScreeningViews.Load();
-        var first = plan.Items.Select(i => ScanStep.Run(i, plan.Job, plan.Buckets, views, EmbeddedKnowledge.Instance).Facts).Sum();
-        var again = plan.Items.Select(i => ScanStep.Run(i, plan.Job, plan.Buckets, views, EmbeddedKnowledge.Instance).Facts).Sum();
+        var first = plan.Items.Select(i => ScanStep.Run(i, plan.Job, plan.Buckets, views, EmbeddedKnowledge.Instance, LabelledExport.AsOf).Facts).Sum();
+        var again = plan.Items.Select(i => ScanStep.Run(i, plan.Job, plan.Buckets, views, EmbeddedKnowledge.Instance, LabelledExport.AsOf).Facts).Sum();
         var screener = new Population.Screener(EmbeddedKnowledge.Instance, LabelledExport.AsOf);
         var patients = Enumerable.Range(0, plan.Buckets).Sum(b => AssessStep.Run(b, plan.Buckets, plan.Job, screener).Patients);
         var assessedAgain = Enumerable.Range(0, plan.Buckets).Sum(b => AssessStep.Run(b, plan.Buckets, plan.Job, screener).Patients);

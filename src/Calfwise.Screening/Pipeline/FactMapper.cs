@@ -19,6 +19,11 @@ public enum SkipReason
     NoDate,
     /// <summary>No patient reference.</summary>
     NoPatient,
+    /// <summary>
+    /// A lab dated outside the year before the day of screening (or after it), which no rule reads: left out by the
+    /// scan, unparsed when its line shows it for certain (<see cref="LabWindowPrefilter"/>).
+    /// </summary>
+    OutsideLabWindow,
 }
 
 /// <summary>

@@ -6,11 +6,12 @@ namespace Calfwise.Screening.Pipeline;
 /// <summary>
 /// Flattens one work item: each line through the view of its resource type, each fact into the bucket of its patient
 /// (the item's folder holds its facts by bucket and their index, <see cref="BucketSpool"/>, and is committed whole). Lines that are not JSON are counted and named, not fatal.
+/// Labs dated outside the window the rules read on <c>today</c> are counted and left out (<see cref="LabWindowPrefilter"/>).
 /// </summary>
 public static class ScanStep
 {
-    public static ScanCounts Run(ScanItem item, JobFolder job, int buckets, ScreeningViews views, KnowledgeBase knowledge, Action<long>? progress = null,
-        long spillBytes = BucketSpool.SpillBytes)
+    public static ScanCounts Run(ScanItem item, JobFolder job, int buckets, ScreeningViews views, KnowledgeBase knowledge, DateOnly today,
+        Action<long>? progress = null, long spillBytes = BucketSpool.SpillBytes)
     {
         var final = job.ScanDirectory(item.Index);
         if (Directory.Exists(final))
@@ -25,12 +26,14 @@ public static class ScanStep
         var readers = new Dictionary<string, ScreeningViews.Reader?>(StringComparer.Ordinal);
         var prefilter = CodePrefilter.For(item.File.ResourceType, knowledge);
         var type = item.File.ResourceType;
+        var window = new LabWindowPrefilter(today);
+        var dated = type == "Observation" ? window : null;
         var streaming = views.ReaderFor(type, mapper); // the lines of the file's own type, read without a JsonDocument
         using (var writers = new BucketSpool(temporary, buckets, spillBytes))
         {
             using var lines = new NdjsonLines(item);
             var reported = 0L;
-            long filtered = 0, streamed = 0; // counted here, added to the counts at the end (two lookups a line saved)
+            long filtered = 0, outside = 0, streamed = 0; // counted here, added to the counts at the end (two lookups a line saved)
             while (lines.TryRead(out var line))
             {
                 if (prefilter is not null && !prefilter.MayMatch(line.Span))
@@ -39,21 +42,27 @@ public static class ScanStep
                     continue;
                 }
 
+                if (dated is not null && dated.IsOutside(line.Span))
+                {
+                    outside++;
+                    continue;
+                }
+
                 if (streaming is not null && streaming.TryRead(line))
                 {
                     streamed++;
                     if (type == "Observation")
                     {
-                        RecordLab(streaming.Rows, mapper, counts, writers);
+                        RecordLab(streaming.Rows, mapper, window, counts, writers);
                     }
                     else
                     {
-                        Record(type, streaming.MapRead(), counts, writers);
+                        Record(type, streaming.MapRead(), window, counts, writers);
                     }
                 }
                 else
                 {
-                    Flatten(line, lines, counts, readers, views, mapper, writers);
+                    Flatten(line, lines, counts, readers, views, mapper, window, writers);
                 }
 
                 if (progress is not null && lines.Position - reported >= 1 << 20)
@@ -64,8 +73,9 @@ public static class ScanStep
             }
 
             progress?.Invoke(Math.Max(0, (item.End - item.Start) - reported));
-            Add(counts.Lines, type, filtered + streamed);
+            Add(counts.Lines, type, filtered + outside + streamed);
             Add(counts.Skipped, SkipKeys.Of(type, SkipReason.NotBound), filtered);
+            Add(counts.Skipped, SkipKeys.Of(type, SkipReason.OutsideLabWindow), outside);
             writers.Complete();
         }
 
@@ -75,7 +85,7 @@ public static class ScanStep
     }
 
     private static void Flatten(ReadOnlyMemory<byte> line, NdjsonLines lines, ScanCounts counts, Dictionary<string, ScreeningViews.Reader?> readers,
-        ScreeningViews views, FactMapper mapper, BucketSpool writers)
+        ScreeningViews views, FactMapper mapper, LabWindowPrefilter window, BucketSpool writers)
     {
         JsonDocument document;
         try
@@ -108,13 +118,18 @@ public static class ScanStep
                 return;
             }
 
-            Record(type, reader.Map(root), counts, writers);
+            Record(type, reader.Map(root), window, counts, writers);
         }
     }
 
     /// <summary>A fact into the bucket of its patient, or the reason there is none into the counts.</summary>
-    private static void Record(string type, FactMapper.Mapped mapped, ScanCounts counts, BucketSpool writers)
+    private static void Record(string type, FactMapper.Mapped mapped, LabWindowPrefilter window, ScanCounts counts, BucketSpool writers)
     {
+        if (mapped.Fact is Population.LabFact lab && !Population.RecordCase.InLabWindow(lab.Date, window.Today))
+        {
+            mapped = FactMapper.Mapped.Skip(SkipReason.OutsideLabWindow);
+        }
+
         if (mapped.Fact is null || mapped.PatientId is null)
         {
             var why = SkipKeys.Of(type, mapped.Skipped ?? SkipReason.NotBound);
@@ -130,10 +145,11 @@ public static class ScanStep
     /// The lab of an Observation the streaming reader read into <paramref name="rows"/>, written into the bucket of its
     /// patient straight from the line's bytes (the same bytes <see cref="Record"/> writes for its <see cref="Population.LabFact"/>).
     /// </summary>
-    private static void RecordLab(ViewRows rows, FactMapper mapper, ScanCounts counts, BucketSpool writers)
+    private static void RecordLab(ViewRows rows, FactMapper mapper, LabWindowPrefilter window, ScanCounts counts, BucketSpool writers)
     {
         var lab = default(FactMapper.LabReading);
-        if ((rows.Count == 0 ? SkipReason.NotBound : mapper.ReadLab(rows, out lab)) is { } why)
+        if ((rows.Count == 0 ? SkipReason.NotBound : mapper.ReadLab(rows, out lab)
+                ?? (Population.RecordCase.InLabWindow(lab.Day, window.Today) ? null : SkipReason.OutsideLabWindow)) is { } why)
         {
             var skipped = SkipKeys.Of("Observation", why);
             counts.Skipped[skipped] = counts.Skipped.GetValueOrDefault(skipped) + 1;

@@ -15,6 +15,13 @@ public static class RecordCase
     /// <summary>How far back a lab result is read into the case: a year, the window the screening rules speak of.</summary>
     public const int LabWindowDays = 365;
 
+    /// <summary>
+    /// Whether a result of <paramref name="day"/> is read on <paramref name="today"/>: in the last
+    /// <see cref="LabWindowDays"/> days and not after today. Every rule reads labs in this window only (the
+    /// critical-value rule in the last 30 days of it), so the scan keeps no other (docs/screening.md).
+    /// </summary>
+    public static bool InLabWindow(DateOnly day, DateOnly today) => day <= today && day >= today.AddDays(-LabWindowDays);
+
     /// <summary>The answers of a record with no finding, shared: a case's answers are only read.</summary>
     private static readonly IReadOnlyDictionary<string, bool> NoFindings = FrozenDictionary<string, bool>.Empty;
 
@@ -102,12 +109,11 @@ public static class RecordCase
     /// <summary><see cref="Latest(IReadOnlyList{LabFact}, DateOnly)"/> put in <paramref name="latest"/> (emptied first), which is returned.</summary>
     internal static List<LabFact> Latest(IReadOnlyList<LabFact> labs, DateOnly today, List<LabFact> latest)
     {
-        var earliest = today.AddDays(-LabWindowDays);
         latest.Clear();
         for (var i = 0; i < labs.Count; i++)
         {
             var lab = labs[i];
-            if (lab.Date > today || lab.Date < earliest)
+            if (!InLabWindow(lab.Date, today))
             {
                 continue;
             }

@@ -30,7 +30,7 @@ public sealed class AssessPassesTests : IDisposable
         var plan = ScreeningJob.Plan(new ScreeningOptions(export, Path.Combine(_root, "out"), LabelledExport.AsOf, ChunkBytes: 4096));
         foreach (var item in plan.Items)
         {
-            ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, EmbeddedKnowledge.Instance);
+            ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, EmbeddedKnowledge.Instance, LabelledExport.AsOf);
         }
 
         var screener = new Screener(EmbeddedKnowledge.Instance, LabelledExport.AsOf);

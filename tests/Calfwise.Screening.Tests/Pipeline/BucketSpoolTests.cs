@@ -171,7 +171,7 @@ public sealed class BucketSpoolTests : IDisposable
         var plan = ScreeningJob.Plan(new ScreeningOptions(export, Path.Combine(_root, "many"), LabelledExport.AsOf));
         var item = plan.Items.First(i => i.File.ResourceType == "Observation");
         const int buckets = 4096; // 4 KB chunks: 64 of them reach 256 KB
-        ScanStep.Run(item, plan.Job, buckets, ScreeningViews.Shipped, EmbeddedKnowledge.Instance, spillBytes: 256 << 10);
+        ScanStep.Run(item, plan.Job, buckets, ScreeningViews.Shipped, EmbeddedKnowledge.Instance, LabelledExport.AsOf, spillBytes: 256 << 10);
 
         var runs = Enumerable.Range(0, buckets).Select(b => plan.Job.BucketParts(b, buckets)).ToList();
         var facts = runs.Sum(r => r.Sum(p => p.Length));
@@ -191,7 +191,7 @@ public sealed class BucketSpoolTests : IDisposable
         var plan = ScreeningJob.Plan(new ScreeningOptions(export, Path.Combine(_root, name), LabelledExport.AsOf, ChunkBytes: 64 << 10));
         foreach (var item in plan.Items)
         {
-            ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, EmbeddedKnowledge.Instance, spillBytes: spillBytes);
+            ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, EmbeddedKnowledge.Instance, LabelledExport.AsOf, spillBytes: spillBytes);
         }
 
         var screener = new Screener(EmbeddedKnowledge.Instance, LabelledExport.AsOf);
