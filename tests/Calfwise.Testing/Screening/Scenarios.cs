@@ -40,6 +40,8 @@ public static class Scenarios
         ("rls, no ferritin ever", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); RlsOn(x, p, v); return [Rls]; }),
         ("rls, ferritin 400 days ago", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); RlsOn(x, p, v); x.Lab(p, Ferritin, 200, "ng/mL", 400); return [Rls]; }),
         ("rls, ferritin 364 days ago and high", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); RlsOn(x, p, v); x.Lab(p, Ferritin, 200, "ng/mL", 364); return []; }),
+        ("rls, ferritin 365 days ago and high (the window's first day)", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); RlsOn(x, p, v); x.Lab(p, Ferritin, 200, "ng/mL", 365); return []; }),
+        ("rls, ferritin 366 days ago and high (a day before the window)", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); RlsOn(x, p, v); x.Lab(p, Ferritin, 200, "ng/mL", 366); return [Rls]; }),
         ("rls resolved, no ferritin", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); x.Condition(p, ExportWriter.Snomed, RlsSnomed, 800, "resolved"); return []; }),
         ("no rls, no ferritin", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); x.Lab(p, K, 4.1m, "mmol/L", 50); return []; }),
         ("rls, deceased", (x, p, v) => { x.Patient(p, Sex(v), Adult(v), deceased: true); RlsOn(x, p, v); return []; }),
@@ -92,6 +94,8 @@ public static class Scenarios
 
         // Critical values in the last 30 days with no later normal result.
         ("K 6.6 ten days ago", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); x.Lab(p, K, 6.6m, "mmol/L", 10); return [Critical]; }),
+        ("K 6.6 today", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); x.Lab(p, K, 6.6m, "mmol/L", 0); return [Critical]; }),
+        ("K 6.6 dated tomorrow (after the day of screening)", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); x.Lab(p, K, 6.6m, "mmol/L", -1); return []; }),
         ("K 6.6 then 4.2", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); x.Lab(p, K, 6.6m, "mmol/L", 10); x.Lab(p, K, 4.2m, "mmol/L", 5); return []; }),
         ("K 6.6 then 5.8", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); x.Lab(p, K, 6.6m, "mmol/L", 10); x.Lab(p, K, 5.8m, "mmol/L", 5); return [Critical]; }),
         ("K 6.6 forty days ago", (x, p, v) => { x.Patient(p, Sex(v), Adult(v)); x.Lab(p, K, 6.6m, "mmol/L", 40); return []; }),
