@@ -13,9 +13,10 @@ public static class AssessStep
     /// At most this many bytes of facts (as written to the scan's facts files) are gathered in memory at once. A bucket of
     /// more is assessed in passes, each holding the patients of one share of it (<see cref="Buckets.PassOf"/>), so the
     /// memory of a bucket does not depend on how well the bucket count guessed its size from the export's bytes (facts
-    /// take about 1.7 times their file bytes in memory: the chunks of the file the <see cref="FactReader"/> keeps, and
-    /// the facts' objects; the same as when each fact's evidence was a string). The synthetic exports' buckets hold
-    /// 8 to 17 MB.
+    /// take more than their file bytes in memory: the chunks of the file the <see cref="FactReader"/> keeps, and the
+    /// facts in their records' lists; 1.7 times was measured when each fact was an object, an upper bound since). The
+    /// synthetic exports' buckets held 8 to 17 MB before the scan left out the labs outside the rules' window, and
+    /// hold less since.
     /// </summary>
     public const long FactBytesPerPass = 32L << 20;
 
