@@ -52,6 +52,25 @@ public sealed class LabWindowPrefilterTests : IDisposable
         { """{"id":"o1","resourceType":"Observation","effectiveDateTime":"2020-01-02"}""", false },
         { """{"resourceType":"MedicationStatement","effectiveDateTime":"2020-01-02"}""", false },
         { "", false },
+        { Head + ""","effectiveDateTime":"2020-01-02","issued":"2020-01-03","issued":"2026-11-30"}""", false }, // a repeated issued: the last is read
+        { Head + ""","effectiveDateTime":"2026-11-30","effectiveDateTime":"2020-01-02"}""", false },
+        { Head + ""","effectiveDateTime":"2020-01-02","effective":"2026-11-30"}""", false },
+        { Head + ""","effectiveDateTime":"2020-01-02","note":[{"text":"effectiveDateTime"}]}""", false },
+        { Head + ""","contained":[{"resourceType":"Observation","effectiveDateTime":"2026-11-30"}],"issued":"2020-01-02"}""", false },
+        { Head + ""","contained":[{"resourceType":"Observation","effectiveDateTime":"2020-01-02"}],"issued":"2020-01-03"}""", true },
+        { Head + ""","effectiveDateTime":"2020-01-02","_effectiveDateTime":{"extension":[{"url":"http://example.org/x","valueDateTime":"2026-11-30"}]}}""", true },
+        { """{"resourceType":"Observation","effectiveDateTime":"2020-01-02",""" + Head[30..] + "}", true }, // the day first
+        { Head + ""","effectiveDateTime":"2026-12-02T00:30:00+14:00"}""", true }, // the day as written, whatever the offset
+        { Head + ""","effectiveDateTime":"2020-01-02T"}""", true },
+        { Head + ""","effectiveDateTime":"0001-01-01"}""", true },
+        { Head + ""","effectiveDateTime":"9999-12-31T23:59:59Z"}""", true },
+        { Head + ""","effectiveDateTime":"2024-02-29"}""", true },
+        { Head + ""","effectiveDateTime":"0000-01-01"}""", false },
+        { Head + ""","effectiveDateTime":"2025-02-29"}""", false },
+        { Head + ""","effectiveDateTime":"2020-01-\uFF102"}""", false },
+        { Head + ""","effectiveDateTime":"2020-01-０2"}""", false }, // a fullwidth digit
+        { Head + ""","effectiveDateTime":"2020-01-٠2"}""", false }, // an Arabic-Indic digit
+        { "\uFEFF" + Head + ""","effectiveDateTime":"2020-01-02"}""", false },
     };
 
     [Theory]
