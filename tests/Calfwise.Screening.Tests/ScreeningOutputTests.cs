@@ -53,6 +53,19 @@ public sealed class ScreeningOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task The_summary_counts_what_was_not_read_with_its_reason_in_words()
+    {
+        var (output, result, _) = await ScreenAsync();
+
+        var html = File.ReadAllText(Path.Combine(output, "summary.html"));
+        var outside = result.Scan.Skipped.GetValueOrDefault("Observation/OutsideLabWindow");
+        Assert.True(outside > 0); // the labelled export's labs of 366 and 400 days ago, and the one dated tomorrow
+        Assert.Contains($"<tr><td>resources not read: Observation/OutsideLabWindow (a lab dated outside the year before the day of screening, which no rule reads)</td><td class=\"n\">{outside:N0}</td></tr>", html, StringComparison.Ordinal);
+        Assert.All(Enum.GetValues<SkipReason>(), reason => Assert.Equal(SkipReasons.Describe(reason), SkipReasons.DescribeKey($"Observation/{reason}")));
+        Assert.Null(SkipReasons.DescribeKey("Observation/Misread"));
+    }
+
+    [Fact]
     public async Task The_summary_shows_the_patients_each_rule_found()
     {
         var (output, result, _) = await ScreenAsync();

@@ -59,7 +59,8 @@ public static class SummaryHtml
 
         foreach (var (why, n) in scan.Skipped.OrderBy(x => x.Key, StringComparer.Ordinal))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>resources not read: {Esc(why)}</td><td class=\"n\">{n:N0}</td></tr>");
+            var meaning = SkipReasons.DescribeKey(why) is { } text ? $" ({Esc(text)})" : "";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>resources not read: {Esc(why)}{meaning}</td><td class=\"n\">{n:N0}</td></tr>");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<tr><td>lines that were not a FHIR resource</td><td class=\"n\">{scan.Malformed:N0}</td></tr></table>");

@@ -26,6 +26,27 @@ public enum SkipReason
     OutsideLabWindow,
 }
 
+/// <summary>What each <see cref="SkipReason"/> means, in the words summary.html shows beside its count.</summary>
+public static class SkipReasons
+{
+    public static string Describe(SkipReason reason) => reason switch
+    {
+        SkipReason.NotBound => "no code the knowledge base reads",
+        SkipReason.Status => "a status that is not a result (cancelled, entered in error, registered...)",
+        SkipReason.NoValue => "no exact quantity (missing, or a bound such as < 5)",
+        SkipReason.Unit => "a unit the analyte does not accept",
+        SkipReason.NoDate => "no date, so its age cannot be checked",
+        SkipReason.NoPatient => "no patient reference",
+        SkipReason.OutsideLabWindow => "a lab dated outside the year before the day of screening, which no rule reads",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    /// <summary>The description of a count's key (<c>Observation/NotBound</c>), or null when its reason is not one of these.</summary>
+    public static string? DescribeKey(string key) =>
+        key.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 && Enum.TryParse<SkipReason>(key.AsSpan(slash + 1), out var reason)
+            && Enum.IsDefined(reason) ? Describe(reason) : null;
+}
+
 /// <summary>
 /// Turns the rows the views made of one resource into a fact of a patient's record, with the knowledge base's codes
 /// (docs/screening.md, "From rows to a case"): the same reading the FHIR reader gives one person's resources.
