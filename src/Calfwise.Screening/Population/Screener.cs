@@ -49,6 +49,13 @@ public sealed partial class Screener(KnowledgeBase knowledge, DateOnly today)
             return Skip(NotScreenedReason.NoSexOrBirthDate);
         }
 
+        if (age is < 0 or > (int)CaseValidator.MaxAge)
+        {
+            // The case's validation refuses it (born after the day, or over the oldest age): refused here too, so a
+            // record with nothing to read counts as a record with labs only outside the window does.
+            return Skip(NotScreenedReason.InvalidCase);
+        }
+
         if (record.Labs.Count == 0 && record.Conditions.Count == 0 && record.Medications.Count == 0)
         {
             return new(record.PatientId, record.Sex, age, []); // nothing any rule reads
