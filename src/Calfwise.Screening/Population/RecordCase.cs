@@ -16,8 +16,8 @@ public static class RecordCase
     public const int LabWindowDays = 365;
 
     /// <summary>
-    /// Whether a result of <paramref name="day"/> is read on <paramref name="today"/>: in the last
-    /// <see cref="LabWindowDays"/> days and not after today. Every rule reads labs in this window only (the
+    /// Whether a result of <paramref name="day"/> is read on <paramref name="today"/>: from <see cref="LabWindowDays"/>
+    /// days before today up to and including today (both ends read). Every rule reads labs in this window only (the
     /// critical-value rule in the last 30 days of it), so the scan keeps no other (docs/screening.md).
     /// </summary>
     public static bool InLabWindow(DateOnly day, DateOnly today) => day <= today && day >= today.AddDays(-LabWindowDays);
