@@ -32,7 +32,7 @@ public static class SkipReasons
     public static string Describe(SkipReason reason) => reason switch
     {
         SkipReason.NotBound => "no code the knowledge base reads",
-        SkipReason.Status => "a status that is not a result (cancelled, entered in error, registered...)",
+        SkipReason.Status => "a status that does not count (a lab not final, amended, corrected or preliminary; a condition entered in error or refuted; a procedure not completed)",
         SkipReason.NoValue => "no exact quantity (missing, or a bound such as < 5)",
         SkipReason.Unit => "a unit the analyte does not accept",
         SkipReason.NoDate => "no date, so its age cannot be checked",
