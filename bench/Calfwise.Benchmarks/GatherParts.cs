@@ -23,7 +23,7 @@ internal static class GatherParts
         try
         {
             var plan = ScreeningJob.Plan(new ScreeningOptions(export, output, asOf));
-            Parallel.ForEach(plan.Items, item => ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, knowledge));
+            Parallel.ForEach(plan.Items, item => ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, knowledge, asOf));
             var files = Enumerable.Range(0, plan.Buckets).Select(b => plan.Job.BucketParts(b, plan.Buckets)).ToList();
             var bytes = files.SelectMany(f => f).Sum(p => p.Length);
             var screener = new Screener(knowledge, asOf);

@@ -22,7 +22,7 @@ internal static class ScreenParts
     public static void Run(string export, int? patients, DateOnly asOf)
     {
         var knowledge = EmbeddedKnowledge.Instance;
-        var records = Records(export, knowledge).Take(patients ?? int.MaxValue).ToList();
+        var records = Records(export, asOf, knowledge).Take(patients ?? int.MaxValue).ToList();
         var screener = new Screener(knowledge, asOf);
         var engine = new AssessmentEngine(knowledge);
         var cases = new List<ValidatedCase>();
@@ -102,15 +102,15 @@ internal static class ScreenParts
     private static readonly List<FactReader> Readers = [];
 
     /// <summary>The export's patient records, flattened by the screening's own scan step.</summary>
-    private static List<PatientRecord> Records(string export, Core.Knowledge.KnowledgeBase knowledge)
+    private static List<PatientRecord> Records(string export, DateOnly asOf, Core.Knowledge.KnowledgeBase knowledge)
     {
         var output = Path.Combine(Path.GetTempPath(), $"calfwise-screen-parts-{Environment.ProcessId}");
         try
         {
-            var plan = ScreeningJob.Plan(new ScreeningOptions(export, output, default));
+            var plan = ScreeningJob.Plan(new ScreeningOptions(export, output, asOf));
             foreach (var item in plan.Items)
             {
-                ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, knowledge);
+                ScanStep.Run(item, plan.Job, plan.Buckets, ScreeningViews.Shipped, knowledge, asOf);
             }
 
             // Each bucket's reader stays open (never disposed): its records' evidence points into its chunks.

@@ -76,6 +76,9 @@ public static partial class CaseValidator
         return Result.Success(new ValidatedCase(knowledge, input, age, labs, Inflammation(labs, knowledge), input.Medications.Count == 0 ? [] : Classes(input, knowledge), UnknownMedications(input, knowledge)));
     }
 
+    /// <summary>Whether an age in years is one the engine reads: from 0 to <see cref="MaxAge"/>.</summary>
+    public static bool IsPossibleAge(decimal age) => age is >= 0 and <= MaxAge;
+
     /// <summary>The age in whole years completed on <paramref name="today"/> of someone born on <paramref name="birthDate"/>.</summary>
     public static int AgeOn(DateOnly birthDate, DateOnly today)
     {
@@ -86,7 +89,7 @@ public static partial class CaseValidator
     /// <summary>The age the engine uses: from the birth date when one is given, checked against the age given.</summary>
     private static decimal Age(PatientCase input, DateOnly today, ref InputErrors errors)
     {
-        if (input.Age is < 0 or > MaxAge)
+        if (!IsPossibleAge(input.Age))
         {
             errors.Add(new("age", $"must be a number of years from 0 to {MaxAge}, not {input.Age}"));
         }

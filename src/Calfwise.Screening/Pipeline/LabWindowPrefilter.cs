@@ -24,6 +24,9 @@ public sealed class LabWindowPrefilter(DateOnly today)
     /// <summary>The day of screening.</summary>
     public DateOnly Today { get; } = today;
 
+    /// <summary>Whether a lab of <paramref name="day"/> is read on <see cref="Today"/> (the check of a line that was parsed).</summary>
+    public bool Reads(DateOnly day) => RecordCase.InLabWindow(day, Today);
+
     /// <summary>Whether <paramref name="line"/> is certainly an Observation whose lab, if any, is dated outside the window.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsOutside(ReadOnlySpan<byte> line)
@@ -54,5 +57,5 @@ public sealed class LabWindowPrefilter(DateOnly today)
     /// <summary>Whether <paramref name="text"/> starts with <paramref name="name"/> and a string whose first ten bytes are a day outside the window.</summary>
     private bool DayOutside(ReadOnlySpan<byte> text, ReadOnlySpan<byte> name) =>
         text.StartsWith(name) && text.Length >= name.Length + 11 && text[(name.Length + 10)..].IndexOf((byte)'"') >= 0
-        && FhirDays.Parse(text.Slice(name.Length, 10)) is { } day && !RecordCase.InLabWindow(day, Today);
+        && FhirDays.Parse(text.Slice(name.Length, 10)) is { } day && !Reads(day);
 }

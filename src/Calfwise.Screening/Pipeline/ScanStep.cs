@@ -125,7 +125,7 @@ public static class ScanStep
     /// <summary>A fact into the bucket of its patient, or the reason there is none into the counts.</summary>
     private static void Record(string type, FactMapper.Mapped mapped, LabWindowPrefilter window, ScanCounts counts, BucketSpool writers)
     {
-        if (mapped.Fact is Population.LabFact lab && !Population.RecordCase.InLabWindow(lab.Date, window.Today))
+        if (mapped.Fact is Population.LabFact lab && !window.Reads(lab.Date))
         {
             mapped = FactMapper.Mapped.Skip(SkipReason.OutsideLabWindow);
         }
@@ -149,7 +149,7 @@ public static class ScanStep
     {
         var lab = default(FactMapper.LabReading);
         if ((rows.Count == 0 ? SkipReason.NotBound : mapper.ReadLab(rows, out lab)
-                ?? (Population.RecordCase.InLabWindow(lab.Day, window.Today) ? null : SkipReason.OutsideLabWindow)) is { } why)
+                ?? (window.Reads(lab.Day) ? null : SkipReason.OutsideLabWindow)) is { } why)
         {
             var skipped = SkipKeys.Of("Observation", why);
             counts.Skipped[skipped] = counts.Skipped.GetValueOrDefault(skipped) + 1;

@@ -49,7 +49,7 @@ public sealed partial class Screener(KnowledgeBase knowledge, DateOnly today)
             return Skip(NotScreenedReason.NoSexOrBirthDate);
         }
 
-        if (age is < 0 or > (int)CaseValidator.MaxAge)
+        if (age is { } years && !CaseValidator.IsPossibleAge(years))
         {
             // The case's validation refuses it (born after the day, or over the oldest age): refused here too, so a
             // record with nothing to read counts as a record with labs only outside the window does.

@@ -24,7 +24,8 @@ public sealed class LabWindowPrefilterTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private const string Head = """{"resourceType":"Observation","id":"o1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"2276-4"}]},"subject":{"reference":"Patient/p1"},"valueQuantity":{"value":12,"system":"http://unitsofmeasure.org","code":"ng/mL"}""";
+    /// <summary>A ferritin result with everything but its day (the scan's tests use it too).</summary>
+    internal const string Head = """{"resourceType":"Observation","id":"o1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"2276-4"}]},"subject":{"reference":"Patient/p1"},"valueQuantity":{"value":12,"system":"http://unitsofmeasure.org","code":"ng/mL"}""";
 
     public static TheoryData<string, bool> Lines() => new()
     {

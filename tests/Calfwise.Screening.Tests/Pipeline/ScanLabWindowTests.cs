@@ -15,7 +15,7 @@ public sealed class ScanLabWindowTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private const string Head = """{"resourceType":"Observation","id":"o1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"2276-4"}]},"subject":{"reference":"Patient/p1"},"valueQuantity":{"value":12,"system":"http://unitsofmeasure.org","code":"ng/mL"}""";
+    private const string Head = LabWindowPrefilterTests.Head;
 
     /// <summary>An escaped property name: read through a JsonDocument, not streamed.</summary>
     private static readonly string Escaped = Head.Replace("\"status\"", "\"st\\u0061tus\"", StringComparison.Ordinal);
